@@ -1,0 +1,41 @@
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const ts = (options = {}) =>
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, ...options });
+
+const minify = () =>
+  terser({
+    ecma: 2021,
+    module: true,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+
+export default [
+  // <script type="module">: Lit and idb-keyval bundled; each non-English language a small chunk.
+  {
+    input: 'src/index.ts',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'feedback-prompt.js',
+      chunkFileNames: 'feedback-prompt-[name]-[hash].js',
+    },
+    plugins: [resolve(), ts(), minify()],
+  },
+  // Classic script for tag managers: everything in one file, mounts itself from data-* attributes.
+  {
+    input: 'src/auto-mount.ts',
+    output: { file: 'dist/feedback-prompt.iife.js', format: 'iife', inlineDynamicImports: true },
+    plugins: [resolve(), ts(), minify()],
+  },
+  // npm: one module per source file, Lit and idb-keyval left to the app's bundler.
+  {
+    input: ['src/index.ts', 'src/auto-mount.ts'],
+    external: [/^lit/, /^@lit/, 'idb-keyval'],
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    plugins: [ts()],
+  },
+];

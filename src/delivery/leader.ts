@@ -1,0 +1,42 @@
+/** Runs `task` while no other tab of this origin runs one under the same name. */
+export type Lock = <T>(task: () => Promise<T>) => Promise<T>;
+
+const LEASE_MS = 30_000;
+const POLL_MS = 500;
+
+/**
+ * Web Locks where available. Otherwise a lease in localStorage: weaker (two tabs can race in
+ * the same millisecond), but the Idempotency-Key still keeps a deduplicating endpoint at one record.
+ */
+export const originLock = (
+  name = 'feedback-prompt-send',
+  locks: LockManager | undefined = globalThis.navigator?.locks,
+  storage: Storage | undefined = safeLocalStorage(),
+): Lock => {
+  if (locks) return (task) => locks.request(name, () => task()) as Promise<Awaited<ReturnType<typeof task>>>;
+  if (!storage) return (task) => task();
+  const key = `${name}:lease`;
+  const me = Math.random().toString(36).slice(2);
+  const held = () => {
+    const [owner, until] = (storage.getItem(key) ?? '').split(' ');
+    return owner && owner !== me && Number(until) > Date.now();
+  };
+  return async (task) => {
+    while (held()) await new Promise((r) => setTimeout(r, POLL_MS));
+    storage.setItem(key, `${me} ${Date.now() + LEASE_MS}`);
+    try {
+      return await task();
+    } finally {
+      storage.removeItem(key);
+    }
+  };
+};
+
+/** localStorage throws on access in some private modes and sandboxed iframes. */
+export function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

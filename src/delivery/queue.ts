@@ -1,0 +1,218 @@
+import type { Answer } from './answer.js';
+import { nextDelay, parseRetryAfter } from './backoff.js';
+import type { Lock } from './leader.js';
+import type { KeyValueStore } from './store.js';
+import type { Outcome, Transport } from './transport.js';
+
+/** One answer waiting in the queue: a plain record so IndexedDB can clone it. */
+export interface QueuedAnswer {
+  answer: Answer;
+  endpoint: string;
+  attempts: number;
+  /** Epoch ms before which it is not sent again. */
+  nextAttemptAt: number;
+  /** Last HTTP status; 0 for a network error or timeout. */
+  status?: number;
+  /** Refused by the endpoint (a 4xx that retrying will not fix): kept, not sent again unless asked. */
+  setAside?: boolean;
+}
+
+/** What the queue tells its owner; the element turns these into DOM events. */
+export type QueueReport =
+  | { type: 'sent'; id: string }
+  | { type: 'failed'; id: string; status: number; retrying: boolean }
+  | { type: 'expired'; id: string };
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as number),
+};
+
+export interface QueueOptions {
+  store: KeyValueStore<QueuedAnswer>;
+  transport: Transport;
+  lock: Lock;
+  clock?: Clock;
+  isOnline?: () => boolean;
+  random?: () => number;
+  report?: (report: QueueReport) => void;
+  /** Answers kept at most; a new one beyond this is refused, never an older one evicted. */
+  maxItems?: number;
+  /** Answers older than this are dropped with an `expired` report. */
+  maxAgeMs?: number;
+}
+
+export class QueueFullError extends Error {
+  constructor(max: number) {
+    super(`feedback-prompt: ${max} answers are already waiting to be sent; not keeping another.`);
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** Browsers share a 64 KiB budget among keepalive requests in flight. */
+const EXIT_BUDGET = 60_000;
+
+/** A durable retry queue: enqueue writes first, flush sends; one flush at a time per origin. */
+export class DeliveryQueue {
+  private readonly o: Required<QueueOptions>;
+  private running?: Promise<void>;
+  private queued?: Promise<void>;
+  private timer: unknown;
+  /** No sending before this time: set by a failed attempt so the rest of the queue waits too. */
+  private holdUntil = 0;
+  private holdIsNetwork = false;
+  private readonly inFlight = new Set<string>();
+  /** What the last look at the store found, so a closing tab can send without waiting for IndexedDB. */
+  private known = new Map<string, QueuedAnswer>();
+
+  constructor(options: QueueOptions) {
+    this.o = {
+      clock: systemClock,
+      isOnline: () => globalThis.navigator?.onLine !== false,
+      random: Math.random,
+      report: () => {},
+      maxItems: 100,
+      maxAgeMs: 30 * DAY_MS,
+      ...options,
+    };
+  }
+
+  /** Stores the answer durably (or in memory, see `durable`); resolves before any send starts. */
+  async enqueue(answer: Answer, endpoint: string): Promise<void> {
+    const waiting = await this.o.store.all();
+    if (waiting.length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
+    const record: QueuedAnswer = { answer, endpoint, attempts: 0, nextAttemptAt: 0 };
+    await this.o.store.put(answer.id, record);
+    this.known.set(answer.id, record);
+  }
+
+  /** False when answers live only in memory, because storage is unavailable. */
+  get durable(): boolean {
+    return this.o.store.durable;
+  }
+
+  /**
+   * Sends what is due. A call during a flush waits for one more round after it, so an answer
+   * queued meanwhile is not left behind and no second round ever runs alongside the first.
+   * `wake` (back online, tab visible again, or an explicit call) ends a wait caused by a network error.
+   */
+  flush(wake = false): Promise<void> {
+    if (wake && this.holdIsNetwork) this.holdUntil = 0;
+    if (this.running) {
+      return (this.queued ??= this.running.then(() => {
+        this.queued = undefined;
+        return this.flush(wake);
+      }));
+    }
+    this.running = this.o
+      .lock(() => this.round(wake))
+      .finally(() => {
+        this.running = undefined;
+        this.schedule();
+      });
+    return this.running;
+  }
+
+  /** Answers the endpoint refused, with their status; kept until resent or expired. */
+  async failed(): Promise<QueuedAnswer[]> {
+    return (await this.o.store.all()).filter((r) => r.setAside);
+  }
+
+  /** Puts a set-aside answer back in line and sends it. */
+  async resend(id: string): Promise<void> {
+    const record = (await this.o.store.all()).find((r) => r.answer.id === id);
+    if (!record) return;
+    await this.o.store.put(id, { ...record, setAside: false, nextAttemptAt: 0 });
+    return this.flush(true);
+  }
+
+  /** On page exit: fire what is waiting as keepalive requests; deleted only if a 2xx still arrives. */
+  sendOnExit(): void {
+    if (!this.o.isOnline()) return;
+    let budget = EXIT_BUDGET;
+    for (const record of this.known.values()) {
+      const size = JSON.stringify(record.answer).length;
+      if (record.setAside || this.inFlight.has(record.answer.id) || size > budget) continue;
+      budget -= size;
+      void this.attempt(record, true);
+    }
+  }
+
+  dispose(): void {
+    this.o.clock.clearTimeout(this.timer);
+  }
+
+  private async round(wake: boolean): Promise<void> {
+    const now = this.o.clock.now();
+    const records = await this.o.store.all();
+    this.known = new Map();
+    const due: QueuedAnswer[] = [];
+    for (const record of records) {
+      if (now - Date.parse(record.answer.createdAt) > this.o.maxAgeMs) {
+        await this.o.store.delete(record.answer.id);
+        this.o.report({ type: 'expired', id: record.answer.id });
+      } else {
+        this.known.set(record.answer.id, record);
+        const networkWait = wake && record.status === 0;
+        if (!record.setAside && (record.nextAttemptAt <= now || networkWait)) due.push(record);
+      }
+    }
+    if (!this.o.isOnline() || now < this.holdUntil) return;
+    due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
+    for (const record of due) {
+      const outcome = await this.attempt(record, false);
+      // One failure says the network or the server is in trouble: stop, and let the schedule retry.
+      if (outcome.kind === 'retry') return;
+    }
+  }
+
+  private async attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {
+    const { id } = record.answer;
+    this.inFlight.add(id);
+    // keepalive also on ordinary sends: a send under way then survives the tab closing.
+    const outcome = await this.o.transport(record.endpoint, record.answer, { keepalive: true });
+    this.inFlight.delete(id);
+    if (outcome.kind === 'delivered') {
+      await this.o.store.delete(id);
+      this.known.delete(id);
+      this.o.report({ type: 'sent', id });
+      return outcome;
+    }
+    const now = this.o.clock.now();
+    const attempts = record.attempts + 1;
+    const updated: QueuedAnswer = { ...record, attempts, status: outcome.status };
+    if (outcome.kind === 'retry') {
+      const wait = nextDelay(attempts, parseRetryAfter(outcome.retryAfter, now), this.o.random);
+      updated.nextAttemptAt = now + wait;
+      if (!onExit) {
+        this.holdUntil = updated.nextAttemptAt;
+        this.holdIsNetwork = outcome.status === 0;
+      }
+    } else {
+      updated.setAside = true;
+    }
+    await this.o.store.put(id, updated);
+    this.known.set(id, updated);
+    this.o.report({ type: 'failed', id, status: outcome.status, retrying: outcome.kind === 'retry' });
+    return outcome;
+  }
+
+  /** One timer for the whole queue, however many answers wait: no retry storm. */
+  private schedule(): void {
+    this.o.clock.clearTimeout(this.timer);
+    // Offline, the `online` event wakes the queue; a timer would only spin.
+    if (!this.o.isOnline()) return;
+    const pending = [...this.known.values()].filter((r) => !r.setAside);
+    if (!pending.length) return;
+    const earliest = Math.max(this.holdUntil, Math.min(...pending.map((r) => r.nextAttemptAt)));
+    const wait = Math.max(0, earliest - this.o.clock.now());
+    this.timer = this.o.clock.setTimeout(() => void this.flush(), wait);
+  }
+}

@@ -1,0 +1,104 @@
+import { createStore, entries, set, del, type UseStore } from 'idb-keyval';
+
+/** The storage the queue needs; plain cloneable values keyed by answer id. */
+export interface KeyValueStore<T> {
+  all(): Promise<T[]>;
+  put(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** False once answers are only held in memory and a closed tab would lose them. */
+  readonly durable: boolean;
+}
+
+export const DB_NAME = 'feedback-prompt';
+const STORE_NAME = 'queue';
+
+/** Holds answers for this page view only: where IndexedDB is missing or refuses to work. */
+export const memoryStore = <T>(): KeyValueStore<T> => {
+  const map = new Map<string, T>();
+  return {
+    durable: false,
+    all: async () => [...map.values()],
+    put: async (key, value) => void map.set(key, value),
+    delete: async (key) => void map.delete(key),
+  };
+};
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+
+/** True when the database may exist; `databases()` lets us look without creating it. */
+const mayExist = async (factory: IDBFactory, name: string): Promise<boolean> => {
+  if (!factory.databases) return true;
+  try {
+    return (await factory.databases()).some((db) => db.name === name);
+  } catch {
+    return true;
+  }
+};
+
+/**
+ * IndexedDB through idb-keyval. Reads never create the database: nothing is written to the
+ * customer's device before they act. A failing connection is reopened once per operation,
+ * because browsers close idle or backgrounded connections (Safari especially).
+ */
+export const idbStore = <T>(
+  factory: IDBFactory = indexedDB,
+  dbName = DB_NAME,
+  timeoutMs = 3000,
+): KeyValueStore<T> => {
+  let store: UseStore | undefined;
+  let created = false;
+  const open = () => (store ??= createStore(dbName, STORE_NAME));
+  const run = async <R>(op: (s: UseStore) => Promise<R>): Promise<R> => {
+    try {
+      return await withTimeout(op(open()), timeoutMs);
+    } catch {
+      store = undefined;
+      return withTimeout(op(open()), timeoutMs);
+    }
+  };
+  return {
+    durable: true,
+    all: async () => {
+      if (!created && !(await mayExist(factory, dbName))) return [];
+      created = true;
+      return (await run((s) => entries<string, T>(s))).map(([, value]) => value);
+    },
+    put: (key, value) => ((created = true), run((s) => set(key, value, s))),
+    delete: (key) => run((s) => del(key, s)),
+  };
+};
+
+/**
+ * Tries `primary`, and on its first failure moves to memory for the rest of the page view,
+ * so the customer's answer still goes out at once instead of being lost with an error.
+ */
+export const fallbackStore = <T>(
+  primary: () => KeyValueStore<T>,
+  onFallback: (error: unknown) => void,
+): KeyValueStore<T> => {
+  let active: KeyValueStore<T> | undefined;
+  const memory = memoryStore<T>();
+  const use = async <R>(op: (s: KeyValueStore<T>) => Promise<R>): Promise<R> => {
+    try {
+      active ??= primary();
+      return await op(active);
+    } catch (error) {
+      if (active === memory) throw error;
+      active = memory;
+      onFallback(error);
+      return op(memory);
+    }
+  };
+  return {
+    get durable() {
+      return active?.durable ?? true;
+    },
+    all: () => use((s) => s.all()),
+    put: (key, value) => use((s) => s.put(key, value)),
+    delete: (key) => use((s) => s.delete(key)),
+  };
+};

@@ -1,0 +1,462 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styles } from './feedback-prompt.styles.js';
+import { createAnswer, type Answer } from './delivery/answer.js';
+import { QueueFullError, type QueueReport } from './delivery/queue.js';
+import type { QueuedAnswer } from './delivery/queue.js';
+import { openQueue, type QueueHandle } from './queue-handle.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
+import { armTrigger, snooze } from './triggers.js';
+import { readableOn, toRgb } from './contrast.js';
+import {
+  choice,
+  httpUrl,
+  jsonObject,
+  list,
+  numberIn,
+  POSITIONS,
+  TRIGGERS,
+  type Position,
+  type Trigger,
+} from './options.js';
+import {
+  isRightToLeft,
+  loadTranslation,
+  requestedLang,
+  supported,
+  text,
+  translationFor,
+  type TextKey,
+} from './i18n/index.js';
+import { renderFields } from './fields.js';
+
+/** A loose check: the endpoint's owner validates for real; this only catches a slip of the finger. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Asks the shop's customers an open question and delivers every answer, even across reloads and
+ * offline spells.
+ *
+ * @fires feedback-open - The panel opened.
+ * @fires feedback-close - The panel closed.
+ * @fires feedback-submit - An answer was queued; `detail` is the answer as it will be sent.
+ * @fires feedback-sent - The endpoint accepted an answer; `detail` is `{id}`.
+ * @fires feedback-failed - A send failed; `detail` is `{id, status, retrying}`.
+ * @fires feedback-expired - An answer waited more than 30 days and was dropped; `detail` is `{id}`.
+ *
+ * @csspart launcher - The floating button that opens the panel.
+ * @csspart panel - The panel holding the question and the form.
+ * @csspart heading - The question.
+ * @csspart textarea - The answer field.
+ * @csspart submit - The send button.
+ *
+ * @cssproperty --feedback-prompt-accent - Buttons and focus ring.
+ * @cssproperty --feedback-prompt-background - Panel background.
+ * @cssproperty --feedback-prompt-text - Text colour.
+ * @cssproperty --feedback-prompt-radius - Panel corner radius.
+ * @cssproperty --feedback-prompt-font - Font shorthand; the page's font does not leak in unless set here.
+ * @cssproperty --feedback-prompt-z-index - Stacking of the launcher and panel.
+ */
+export class FeedbackPrompt extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    endpoint: {},
+    site: {},
+    question: {},
+    lang: {},
+    position: {},
+    trigger: {},
+    delay: {},
+    scrollPercent: { attribute: 'scroll' },
+    snoozeDays: { attribute: 'snooze-days' },
+    sample: {},
+    askEmail: { type: Boolean, attribute: 'ask-email' },
+    rating: { type: Boolean },
+    topics: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    maxLength: { attribute: 'max-length' },
+    accent: {},
+    context: {},
+    texts: {},
+    _open: { state: true },
+    _thanked: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+    _answer: { state: true },
+    _email: { state: true },
+  };
+
+  /** URL that answers are POSTed to; relative URLs resolve against the page. Required. */
+  declare endpoint: string;
+  /** The shop's identifier, sent with every answer. */
+  declare site: string;
+  /** The heading; defaults to the localised "What could we do for you?". */
+  declare question: string;
+  /** `bottom-right`, `bottom-left` or `inline`. */
+  declare position: Position;
+  /** `button`, `delay`, `scroll`, `exit` or `manual`. */
+  declare trigger: Trigger;
+  /** Seconds before `trigger="delay"` opens the panel. */
+  declare delay: number | string;
+  /**
+   * Percent of the page scrolled before `trigger="scroll"` opens the panel (attribute `scroll`;
+   * the property has its own name so it does not hide the DOM's `scroll()` method).
+   */
+  declare scrollPercent: number | string;
+  /** Days automatic triggers stay quiet after an answer or a dismiss. */
+  declare snoozeDays: number | string;
+  /** Fraction (0..1) of page views on which automatic triggers may fire. */
+  declare sample: number | string;
+  /** Offer an optional e-mail field. */
+  declare askEmail: boolean;
+  /** Offer an optional 1–5 rating. */
+  declare rating: boolean;
+  /** Comma-separated choices the customer may pick one of. */
+  declare topics: string;
+  /** Link shown under the form: what happens with the answer. */
+  declare privacyUrl: string;
+  /** Characters allowed in the answer. */
+  declare maxLength: number | string;
+  /** CSS colour for buttons and focus ring. */
+  declare accent: string;
+  /** Sent with every answer: an object, or JSON in the attribute. */
+  declare context: Record<string, unknown> | string;
+  /** Overrides for any built-in text, by key: an object, or JSON in the attribute. */
+  declare texts: Partial<Record<TextKey, string>> | string;
+
+  declare private _open: boolean;
+  declare private _thanked: boolean;
+  declare private _status: TextKey | '';
+  declare private _error: TextKey | '';
+  declare private _answer: string;
+  declare private _email: string;
+
+  private _queue?: QueueHandle;
+  private _disarm = () => {};
+  private _pendingId = '';
+  private _lastText = '';
+  private _reportedEndpoint?: string;
+  private _draftLoaded = false;
+  private _accentSeen = '';
+
+  constructor() {
+    super();
+    this._open = false;
+    this._thanked = false;
+    this._status = '';
+    this._error = '';
+    this._answer = '';
+    this._email = '';
+  }
+
+  /** The endpoint as an absolute http(s) URL, or undefined when missing or unusable. */
+  private get _endpoint(): string | undefined {
+    return httpUrl(this.endpoint, document.baseURI);
+  }
+
+  private get _position(): Position {
+    return choice('position', this.position, POSITIONS, 'bottom-right');
+  }
+
+  private get _maxLength(): number {
+    return Math.floor(numberIn('max-length', this.maxLength, 2000, 1));
+  }
+
+  private get _lang(): string {
+    return supported(requestedLang(this, this.getAttribute('lang')));
+  }
+
+  private _t(key: TextKey, n?: number): string {
+    const overrides = { ...jsonObject<Record<TextKey, string>>('texts', this.texts) };
+    if (this.question) overrides.question = this.question;
+    return text(translationFor(this._lang)!, overrides, key, n);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._endpoint) return;
+    this._queue = openQueue(this._onReport);
+    this._arm();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._disarm();
+    this._queue?.close();
+    this._queue = undefined;
+  }
+
+  /** Opens the panel and moves focus to the answer field. */
+  open(): void {
+    if (!this._endpoint || this._open) return;
+    this._disarm();
+    this._open = true;
+    this._restoreDraft();
+    this._emit('feedback-open');
+    void this.updateComplete.then(() => this._focus('textarea'));
+  }
+
+  /** Closes the panel; counts as a dismiss for `snooze-days`. Focus returns to the launcher. */
+  close(): void {
+    if (!this._open || this._position === 'inline') return;
+    const hadFocus = this.shadowRoot?.activeElement;
+    this._open = false;
+    snooze(numberIn('snooze-days', this.snoozeDays, 30, 0));
+    if (this._thanked) this._reset();
+    this._emit('feedback-close');
+    if (hadFocus) void this.updateComplete.then(() => this._focus('[part=launcher]'));
+  }
+
+  /** Sends whatever is queued now. */
+  flush(): Promise<void> {
+    return this._queue?.queue.flush(true) ?? Promise.resolve();
+  }
+
+  /** Answers the endpoint refused (a 4xx other than 408/409/425/429), kept for a later look. */
+  failed(): Promise<QueuedAnswer[]> {
+    return this._queue?.queue.failed() ?? Promise.resolve([]);
+  }
+
+  /** Sends a refused answer again, e.g. after the endpoint was fixed. */
+  resend(id: string): Promise<void> {
+    return this._queue?.queue.resend(id) ?? Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this._endpoint) {
+      if (changed.has('trigger') || changed.has('delay') || changed.has('scrollPercent') || changed.has('sample')) this._arm();
+    } else if (this.endpoint !== this._reportedEndpoint) {
+      this._reportedEndpoint = this.endpoint;
+      console.error(
+        `feedback-prompt: the "endpoint" attribute must be an http(s) URL (got ${JSON.stringify(this.endpoint ?? null)}); nothing is shown and no answer is kept.`,
+      );
+    }
+    if (!translationFor(this._lang)) void loadTranslation(this._lang).then(() => this.requestUpdate());
+  }
+
+  protected override updated(): void {
+    this._applyAccent();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const lang = this._lang;
+    if (!this._endpoint || !translationFor(lang)) return nothing;
+    const position = this._position;
+    const inline = position === 'inline';
+    const rtl = isRightToLeft(lang);
+    // Mirrors for right-to-left: the default corner becomes the reading start, bottom-left.
+    const start = position === 'bottom-left' || (rtl && !this.getAttribute('position'));
+    const classes = `root ${inline ? 'inline' : ''} ${start ? 'start' : ''} ${rtl ? 'rtl' : ''}`;
+    return html`<div class=${classes} dir=${rtl ? 'rtl' : 'ltr'} lang=${lang}>
+      ${inline
+        ? nothing
+        : html`<button
+            part="launcher"
+            type="button"
+            aria-expanded=${this._open}
+            aria-controls="panel"
+            @click=${() => (this._open ? this.close() : this.open())}
+          >
+            ${this._t('launcher')}
+          </button>`}
+      ${inline || this._open ? this._panel(inline) : nothing}
+    </div>`;
+  }
+
+  private _panel(inline: boolean): TemplateResult {
+    return html`<section
+      id="panel"
+      part="panel"
+      role=${inline ? 'region' : 'dialog'}
+      aria-labelledby="heading"
+      @keydown=${this._onKeydown}
+    >
+      ${inline
+        ? nothing
+        : html`<button class="close" type="button" aria-label=${this._t('close')} @click=${() => this.close()}>
+            <span aria-hidden="true">×</span>
+          </button>`}
+      <h2 id="heading" part="heading">${this._thanked ? this._t('thanks') : this._t('question')}</h2>
+      ${this._thanked ? this._thanks() : this._form()}
+      <p class="status" role="status">${this._status ? this._t(this._status) : ''}</p>
+    </section>`;
+  }
+
+  private _form(): TemplateResult {
+    const max = this._maxLength;
+    const left = max - this._answer.length;
+    return html`<form novalidate @submit=${this._submit}>
+      ${renderFields({
+        t: (key, n) => this._t(key, n),
+        answer: this._answer,
+        email: this._email,
+        left,
+        error: this._error,
+        askEmail: this.askEmail,
+        rating: this.rating,
+        topics: list(this.topics),
+        privacyUrl: httpUrl(this.privacyUrl, document.baseURI),
+        onInput: this._onInput,
+      })}
+    </form>`;
+  }
+
+  private _thanks(): TemplateResult {
+    return html`${this._status === 'notKept'
+        ? html`<textarea readonly aria-label=${this._t('answerLabel')}>${this._lastText}</textarea>`
+        : nothing}
+      <div class="row">
+        <button class="secondary" type="button" @click=${this._another}>${this._t('another')}</button>
+      </div>`;
+  }
+
+  private _onInput = (e: Event): void => {
+    const field = e.target as HTMLInputElement;
+    if (field.name === 'answer') this._answer = field.value;
+    else if (field.name === 'email') this._email = field.value;
+    else return;
+    if (this._error) this._error = '';
+    saveDraft({ answer: this._answer, email: this._email });
+  };
+
+  private _onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this._position !== 'inline') {
+      e.stopPropagation();
+      this.close();
+      void this.updateComplete.then(() => this._focus('[part=launcher]'));
+    }
+  };
+
+  private _submit = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    // Bots fill every field they find; people never see this one. Pretend all went well.
+    if (data.get('website')) return this._showThanks('');
+    const answer = this._answer;
+    const email = this._email.trim();
+    const invalid: [TextKey, string] | undefined = !answer.trim()
+      ? ['empty', 'textarea']
+      : answer.length > this._maxLength
+        ? ['tooLong', 'textarea']
+        : email && !EMAIL.test(email)
+          ? ['emailInvalid', 'input[name=email]']
+          : undefined;
+    if (invalid) {
+      this._error = invalid[0];
+      return this._focus(invalid[1]);
+    }
+    const record: Answer = createAnswer(
+      {
+        site: this.site ?? '',
+        answer,
+        email: email || null,
+        rating: data.get('rating') ? Number(data.get('rating')) : null,
+        topic: (data.get('topic') as string | null) || null,
+        lang: this._lang,
+        context: jsonObject<Record<string, unknown>>('context', this.context),
+      },
+      location.href,
+    );
+    const handle = this._queue!;
+    try {
+      await handle.queue.enqueue(record, this._endpoint!);
+    } catch (error) {
+      this._error = error instanceof QueueFullError ? 'queueFull' : 'notKept';
+      return;
+    }
+    clearDraft();
+    this._lastText = answer;
+    this._pendingId = record.id;
+    this._emit('feedback-submit', record);
+    this._showThanks(navigator.onLine ? 'sending' : 'savedOffline');
+    void handle.queue.flush(true);
+  };
+
+  private _showThanks(status: TextKey | ''): void {
+    snooze(numberIn('snooze-days', this.snoozeDays, 30, 0));
+    this._thanked = true;
+    this._status = status;
+    this._answer = this._email = this._error = '';
+    void this.updateComplete.then(() => this._focus('#heading'));
+  }
+
+  private _another = (): void => {
+    this._reset();
+    void this.updateComplete.then(() => this._focus('textarea'));
+  };
+
+  private _reset(): void {
+    this._thanked = false;
+    this._status = this._error = '';
+    this._pendingId = '';
+  }
+
+  private _onReport = (report: QueueReport): void => {
+    const { type, id } = report;
+    this._emit(`feedback-${type}`, type === 'failed' ? { id, status: report.status, retrying: report.retrying } : { id });
+    if (id !== this._pendingId) return;
+    this._status =
+      type === 'sent'
+        ? 'sent'
+        : !this._queue?.queue.durable
+          ? 'notKept'
+          : navigator.onLine
+            ? 'retrying'
+            : 'savedOffline';
+  };
+
+  private _restoreDraft(): void {
+    if (this._draftLoaded) return;
+    this._draftLoaded = true;
+    const draft = loadDraft();
+    if (draft && !this._answer) {
+      this._answer = draft.answer;
+      this._email = draft.email ?? '';
+    }
+  }
+
+  private _arm(): void {
+    this._disarm();
+    if (this._position === 'inline') return;
+    this._disarm = armTrigger(
+      {
+        trigger: choice('trigger', this.trigger, TRIGGERS, 'button'),
+        delay: numberIn('delay', this.delay, 30, 0),
+        scroll: numberIn('scroll', this.scrollPercent, 50, 0, 100),
+        sample: numberIn('sample', this.sample, 1, 0, 1),
+      },
+      () => this.open(),
+    );
+  }
+
+  /** Sets the accent and picks white or near-black text for it, so any accent stays readable. */
+  private _applyAccent(): void {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (!root) return;
+    const accent = this.accent && CSS.supports('color', this.accent) ? this.accent : '';
+    if (this.accent && !accent) choice('accent', this.accent, [], '');
+    if (accent) root.style.setProperty('--_accent', accent);
+    else root.style.removeProperty('--_accent');
+    const sample = root.querySelector<HTMLElement>('[part=launcher],[part=submit]');
+    const color = sample ? getComputedStyle(sample).backgroundColor : '';
+    if (!color || color === this._accentSeen) return;
+    this._accentSeen = color;
+    const rgb = toRgb(color);
+    if (rgb) root.style.setProperty('--_on-accent', readableOn(rgb));
+  }
+
+  private _focus(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private _emit(type: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'feedback-prompt': FeedbackPrompt;
+  }
+}

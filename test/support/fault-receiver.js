@@ -1,0 +1,74 @@
+// A real HTTP endpoint for the browser tests: the demo receiver behind a script of faults
+// (status codes, Retry-After, hangs, aborted connections), with a log of every attempt.
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createReceiver } from '../../demo/receiver.js';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Retry-After',
+};
+
+export async function startFaultReceiver() {
+  let receiver;
+  let dataDir;
+  let script = [];
+  let attempts = [];
+  const hanging = new Set();
+
+  const reset = () => {
+    for (const res of hanging) res.socket?.destroy();
+    hanging.clear();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'feedback-prompt-test-'));
+    receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
+    script = [];
+    attempts = [];
+  };
+  reset();
+
+  const server = http.createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url === '/answers') {
+      const fault = script.shift() ?? {};
+      attempts.push({ id: req.headers['idempotency-key'] ?? null, at: Date.now(), fault });
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.hang) {
+        hanging.add(res);
+        return;
+      }
+      if (fault.reset) return req.socket.destroy();
+      if (fault.status) {
+        req.resume();
+        const headers = { ...CORS, 'Content-Type': 'application/json' };
+        if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+        res.writeHead(fault.status, headers);
+        return res.end(JSON.stringify({ error: `scripted ${fault.status}` }));
+      }
+      if (fault.abortAfterStore) {
+        // The answer is stored, then the connection drops before the browser hears back.
+        res.writeHead = () => res;
+        res.end = () => req.socket.destroy();
+      }
+    }
+    if (!(await receiver.handle(req, res))) {
+      res.writeHead(404, CORS).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    endpoint: `http://127.0.0.1:${port}/answers`,
+    reset,
+    script: (faults) => void script.push(...faults),
+    log: () => ({ attempts, records: receiver.records() }),
+    close: () =>
+      new Promise((resolve) => {
+        reset();
+        rmSync(dataDir, { recursive: true, force: true });
+        server.closeAllConnections?.();
+        server.close(resolve);
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import { fixture } from '@open-wc/testing';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import '../../src/index.js';
+
+export interface Attempt {
+  id: string | null;
+  at: number;
+  fault: Record<string, unknown>;
+}
+export interface ReceiverLog {
+  attempts: Attempt[];
+  records: Array<Record<string, unknown> & { id: string }>;
+}
+export type Fault = { status?: number; retryAfter?: number | string; hang?: boolean; reset?: boolean; delayMs?: number; abortAfterStore?: boolean };
+
+/** A fresh receiver (no records, no faults); returns its endpoint. */
+export const resetReceiver = async (): Promise<string> =>
+  ((await executeServerCommand('receiver-reset')) as { endpoint: string }).endpoint;
+
+/** The next POSTs meet these faults, in order; after them the receiver behaves. */
+export const scriptFaults = (faults: Fault[]): Promise<unknown> => executeServerCommand('receiver-script', { faults });
+
+export const receiverLog = async (): Promise<ReceiverLog> => (await executeServerCommand('receiver-log')) as ReceiverLog;
+
+/** Switches the browser itself offline (Chromium's network emulation); false where unsupported. */
+export const setOffline = async (offline: boolean): Promise<boolean> =>
+  ((await executeServerCommand('set-offline', { offline })) as { supported: boolean }).supported;
+
+const DB = 'feedback-prompt';
+const STORE = 'queue';
+
+const openDb = (): Promise<IDBDatabase | undefined> =>
+  new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB);
+    request.onupgradeneeded = () => {
+      // Opened a database that did not exist: abort so reading never creates it.
+      request.transaction?.abort();
+      resolve(undefined);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => (request.error?.name === 'AbortError' ? resolve(undefined) : reject(request.error));
+  });
+
+/** The queue as IndexedDB holds it, read with the raw API (not through the code under test). */
+export const storedQueue = async (): Promise<Array<{ answer: { id: string; answer: string }; setAside?: boolean; status?: number; attempts: number }>> => {
+  const db = await openDb();
+  if (!db || !db.objectStoreNames.contains(STORE)) return (db?.close(), []);
+  const values = await new Promise<unknown[]>((resolve, reject) => {
+    const req = db.transaction(STORE).objectStore(STORE).getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return values as never;
+};
+
+/** Empties the queue, the draft and the snooze mark left by an earlier test. */
+export const clearDeviceStorage = async (): Promise<void> => {
+  localStorage.clear();
+  const db = await openDb();
+  if (!db || !db.objectStoreNames.contains(STORE)) return void db?.close();
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).clear();
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+};
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. For real network round trips. */
+export const waitFor = async <T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> => {
+  const until = performance.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+/** Mounts `<feedback-prompt>` with these attributes and waits for its first render. */
+export const mount = async (attributes: Record<string, string | boolean>): Promise<FeedbackPrompt> => {
+  const attrs = Object.entries(attributes)
+    .filter(([, v]) => v !== false)
+    .map(([k, v]) => (v === true ? k : `${k}="${String(v).replace(/"/g, '&quot;')}"`))
+    .join(' ');
+  const el = await fixture<FeedbackPrompt>(html`<feedback-prompt ${unsafeStatic(attrs)}></feedback-prompt>`);
+  await waitFor(() => el.shadowRoot?.querySelector('.root') || !el.endpoint, 'the first render', 3000).catch(() => {});
+  return el;
+};
+
+export const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string): T | null =>
+  el.shadowRoot!.querySelector<T>(`[part~=${name}]`);
+
+/** Types like a person: sets the value and fires `input`, as the browser does per keystroke. */
+export const type = (field: HTMLTextAreaElement | HTMLInputElement, value: string): void => {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+};
+
+/** Opens the panel, types the answer and presses send; resolves with the queued answer's id. */
+export const answer = async (el: FeedbackPrompt, text: string): Promise<string> => {
+  if (!part(el, 'panel')) part(el, 'launcher')!.click();
+  await el.updateComplete;
+  const submitted = new Promise<string>((resolve) =>
+    el.addEventListener('feedback-submit', (e) => resolve((e as CustomEvent).detail.id), { once: true }),
+  );
+  type(part<HTMLTextAreaElement>(el, 'textarea')!, text);
+  await el.updateComplete;
+  part(el, 'submit')!.click();
+  return submitted;
+};

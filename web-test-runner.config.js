@@ -1,0 +1,39 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { commandsPlugin } from './test/support/commands-plugin.js';
+import { findChrome, findFirefox } from './scripts/find-browser.js';
+
+// Flags for a root user on a machine with no outside network (see README, "Tests").
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS } }),
+  );
+}
+const firefox = wanted.includes('firefox') && findFirefox();
+if (firefox) {
+  const executablePath = firefox;
+  browsers.push(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath, headless: true } }));
+}
+
+export default {
+  files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+  nodeResolve: true,
+  browsers,
+  // One file at a time: every file shares this origin's IndexedDB and the one fault receiver.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), commandsPlugin()],
+};
