@@ -23,7 +23,10 @@ if (wanted.includes('chromium')) {
 const firefox = wanted.includes('firefox') && findFirefox();
 if (firefox) {
   const executablePath = firefox;
-  browsers.push(chromeLauncher({ launchOptions: { browser: 'firefox', executablePath, headless: true } }));
+  const launcher = chromeLauncher({ launchOptions: { browser: 'firefox', executablePath, headless: true } });
+  // The launcher speaks WebDriver BiDi to Firefox but calls itself Chrome; name it for the report.
+  launcher.name = 'Firefox';
+  browsers.push(launcher);
 }
 
 export default {

@@ -4,6 +4,14 @@ import { startFaultReceiver } from './fault-receiver.js';
 
 export function commandsPlugin() {
   let receiver;
+  // Real extra tabs, each a puppeteer page in the test browser's own context (same origin, same IndexedDB).
+  const tabs = new Map();
+  let nextTab = 1;
+  const tab = (id) => {
+    const page = tabs.get(id);
+    if (!page) throw new Error(`no tab ${id}`);
+    return page;
+  };
   return {
     name: 'feedback-prompt-commands',
     async serverStart() {
@@ -22,16 +30,31 @@ export function commandsPlugin() {
           return true;
         case 'receiver-log':
           return receiver.log();
-        case 'set-offline': {
-          const page = session.browser.getPage?.(session.id);
-          if (!page) return { supported: false };
+        case 'tab-open': {
+          const origin = new URL(session.browser.getPage(session.id).url()).origin;
+          const page = await session.browser.browserContext.newPage();
+          const id = nextTab++;
+          tabs.set(id, page);
+          await page.goto(origin + payload.path);
+          return { tab: id };
+        }
+        case 'tab-eval':
+          // The test's own source, sent as text: a function of one JSON argument.
+          return tab(payload.tab).evaluate(`(${payload.fn})(${JSON.stringify(payload.arg ?? null)})`);
+        case 'tab-reload':
+          await tab(payload.tab).reload();
+          return true;
+        case 'tab-offline':
           try {
-            await page.setOfflineMode(!!payload.offline);
+            await tab(payload.tab).setOfflineMode(!!payload.offline);
             return { supported: true };
           } catch (error) {
             return { supported: false, reason: String(error.message ?? error) };
           }
-        }
+        case 'tab-close-all':
+          await Promise.all([...tabs.values()].map((page) => page.close().catch(() => {})));
+          tabs.clear();
+          return true;
         default:
           return undefined;
       }

@@ -24,10 +24,6 @@ export const scriptFaults = (faults: Fault[]): Promise<unknown> => executeServer
 
 export const receiverLog = async (): Promise<ReceiverLog> => (await executeServerCommand('receiver-log')) as ReceiverLog;
 
-/** Switches the browser itself offline (Chromium's network emulation); false where unsupported. */
-export const setOffline = async (offline: boolean): Promise<boolean> =>
-  ((await executeServerCommand('set-offline', { offline })) as { supported: boolean }).supported;
-
 const DB = 'feedback-prompt';
 const STORE = 'queue';
 
@@ -113,3 +109,43 @@ export const answer = async (el: FeedbackPrompt, text: string): Promise<string> 
   part(el, 'submit')!.click();
   return submitted;
 };
+
+/** A real second tab on this origin, running test/support/tab.html with these attributes. */
+export class Tab {
+  private constructor(readonly id: number) {}
+
+  static async open(attributes: Record<string, string>): Promise<Tab> {
+    const query = new URLSearchParams(attributes).toString();
+    const { tab } = (await executeServerCommand('tab-open', { path: `/test/support/tab.html?${query}` })) as { tab: number };
+    return new Tab(tab);
+  }
+
+  /** Runs `fn` in the tab; `fn` must be self-contained (it travels as source text). */
+  eval<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
+    return executeServerCommand('tab-eval', { tab: this.id, fn: fn.toString(), arg }) as Promise<T>;
+  }
+
+  answer(text: string): Promise<string> {
+    return this.eval((t) => (window as any).answer(t), text);
+  }
+
+  status(): Promise<string> {
+    return this.eval(() => (window as any).statusText());
+  }
+
+  events(): Promise<Array<{ type: string; detail: any }>> {
+    return this.eval(() => (window as any).events);
+  }
+
+  reload(): Promise<unknown> {
+    return executeServerCommand('tab-reload', { tab: this.id });
+  }
+
+  async offline(offline: boolean): Promise<boolean> {
+    return ((await executeServerCommand('tab-offline', { tab: this.id, offline })) as { supported: boolean }).supported;
+  }
+
+  static closeAll(): Promise<unknown> {
+    return executeServerCommand('tab-close-all');
+  }
+}
