@@ -1,6 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import htmlLiterals from 'rollup-plugin-html-literals';
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, ...options });
@@ -23,13 +24,13 @@ export default [
       entryFileNames: 'feedback-prompt.js',
       chunkFileNames: 'feedback-prompt-[name]-[hash].js',
     },
-    plugins: [resolve(), ts(), minify()],
+    plugins: [htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), resolve(), ts(), minify()],
   },
   // Classic script for tag managers: everything in one file, mounts itself from data-* attributes.
   {
     input: 'src/auto-mount.ts',
     output: { file: 'dist/feedback-prompt.iife.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [resolve(), ts(), minify()],
+    plugins: [htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), resolve(), ts(), minify()],
   },
   // npm: one module per source file, Lit and idb-keyval left to the app's bundler.
   {
