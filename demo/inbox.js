@@ -65,7 +65,8 @@ function renderAnswer(record) {
 
   const context = record.context && typeof record.context === 'object' ? record.context : {};
   const keys = Object.keys(context).length;
-  const details = element('details');
+  // Open when there is something to read; an empty context only takes room.
+  const details = element('details', undefined, keys > 0 ? { open: '' } : {});
   details.append(element('summary', `Context (${keys} ${keys === 1 ? 'key' : 'keys'})`), element('pre', JSON.stringify(context, null, 2)));
   item.append(details);
   return item;

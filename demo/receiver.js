@@ -138,7 +138,7 @@ export function createReceiver({ dataDir, allowedOrigins = '*', maxBytes = 16384
     },
     /** The stored answers, newest first (copies: changing them changes nothing stored). */
     records: () => structuredClone(newestFirst(stored.records)),
-    /** Waits for answers being written, then releases the file. */
+    /** Waits until the answers being written are on disk. */
     async close() {
       await Promise.allSettled([...writing.values()]);
       await appender.close();
@@ -185,32 +185,37 @@ function load(file, log) {
 /**
  * Appends lines durably (write, then fsync). Lines that arrive while a write is under way are
  * batched into the next write, so a burst of answers costs one fsync rather than one each.
+ * The file is opened per batch rather than held: a receiver that is dropped without close()
+ * leaks no descriptor, and a file someone moved aside is simply started afresh.
  */
 function createAppender(dataDir, file, needsNewline) {
-  let handle = null;
   let queue = [];
   let flushing = null;
+  let dirSynced = false;
+
+  async function writeBatch(text) {
+    await mkdir(dataDir, { recursive: true });
+    const handle = await open(file, 'a');
+    try {
+      await handle.appendFile(text);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    if (!dirSynced) dirSynced = await syncDir(dataDir);
+  }
 
   async function flush() {
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
       try {
-        if (handle === null) {
-          await mkdir(dataDir, { recursive: true });
-          handle = await open(file, 'a');
-          await syncDir(dataDir);
-        }
-        const text = (needsNewline ? '\n' : '') + batch.map((item) => item.line).join('');
+        await writeBatch((needsNewline ? '\n' : '') + batch.map((item) => item.line).join(''));
         needsNewline = false;
-        await handle.appendFile(text);
-        await handle.datasync();
         batch.forEach((item) => item.resolve());
       } catch (err) {
-        // The write may have been partial: start the next one on a fresh line and a fresh handle.
+        // The write may have been partial: start the next one on a fresh line.
         needsNewline = true;
-        await handle?.close().catch(() => {});
-        handle = null;
         batch.forEach((item) => item.reject(err));
       }
     }
@@ -224,10 +229,8 @@ function createAppender(dataDir, file, needsNewline) {
         flushing ??= flush();
       });
     },
-    async close() {
+    close: async () => {
       await flushing;
-      await handle?.close();
-      handle = null;
     },
   };
 }
@@ -244,6 +247,7 @@ async function syncDir(dir) {
   } catch {
     // Some platforms (Windows) cannot fsync a directory; the file's own fsync still holds.
   }
+  return true;
 }
 
 /** @returns {Promise<Buffer | 'too-large' | 'aborted'>} */

@@ -2,7 +2,7 @@
 // table relies on (201 / 409 delivered, other 4xx never retried), dedupe, CORS and durability.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { ALLOWED, answer, lines, post, raw, startReceiver, tempDir } from './helpers.js';
 
@@ -199,4 +199,17 @@ test('a corrupt line in the file is skipped with a log line, and appends still s
   assert.equal(stored.length, 4);
   assert.equal(JSON.parse(stored[3]).answer, 'new');
   assert.equal(JSON.parse(stored[2]).answer, 'kept too');
+});
+
+test('when the answer cannot be written it answers 503 with Retry-After, so the widget retries', async (t) => {
+  const { url, logs, dataDir } = await startReceiver(t);
+  // A file where the data folder should be, from now on: every write fails.
+  await rm(dataDir, { recursive: true });
+  await writeFile(dataDir, '');
+  const body = answer();
+  const res = await post(url, body);
+  assert.equal(res.status, 503);
+  assert.ok(Number(res.headers.get('retry-after')) > 0);
+  assert.equal((await post(url, body)).status, 503, 'not remembered as stored');
+  assert.ok(logs.some((line) => line.includes(body.id)));
 });

@@ -23,8 +23,14 @@ export function commandsPlugin() {
     async executeCommand({ command, payload, session }) {
       switch (command) {
         case 'receiver-reset':
-          receiver.reset();
+          await receiver.reset();
           return { endpoint: receiver.endpoint };
+        case 'receiver-down':
+          await receiver.down();
+          return true;
+        case 'receiver-up':
+          await receiver.up();
+          return true;
         case 'receiver-script':
           receiver.script(payload.faults);
           return true;

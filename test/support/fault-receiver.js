@@ -18,21 +18,28 @@ export async function startFaultReceiver() {
   let attempts = [];
   const hanging = new Set();
 
-  const reset = () => {
+  const reset = async () => {
     for (const res of hanging) res.socket?.destroy();
     hanging.clear();
+    await receiver?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     dataDir = mkdtempSync(path.join(tmpdir(), 'feedback-prompt-test-'));
     receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
     script = [];
     attempts = [];
   };
-  reset();
+  await reset();
 
   const server = http.createServer(async (req, res) => {
     if (req.method === 'POST' && req.url === '/answers') {
       const fault = script.shift() ?? {};
-      attempts.push({ id: req.headers['idempotency-key'] ?? null, at: Date.now(), fault });
+      const { origin, cookie } = req.headers;
+      attempts.push({
+        id: req.headers['idempotency-key'] ?? null,
+        at: Date.now(),
+        fault,
+        headers: { contentType: req.headers['content-type'], origin, cookie: cookie ?? null },
+      });
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.hang) {
         hanging.add(res);
@@ -60,12 +67,19 @@ export async function startFaultReceiver() {
   const { port } = server.address();
   return {
     endpoint: `http://127.0.0.1:${port}/answers`,
+    // Really down: nothing listens on the port, so the browser meets a refused connection.
+    down: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+    up: () => new Promise((resolve) => server.listen(port, '127.0.0.1', resolve)),
     reset,
     script: (faults) => void script.push(...faults),
     log: () => ({ attempts, records: receiver.records() }),
     close: () =>
-      new Promise((resolve) => {
-        reset();
+      new Promise(async (resolve) => {
+        await reset();
         rmSync(dataDir, { recursive: true, force: true });
         server.closeAllConnections?.();
         server.close(resolve);

@@ -8,6 +8,7 @@ export interface Attempt {
   id: string | null;
   at: number;
   fault: Record<string, unknown>;
+  headers: { contentType: string; origin: string; cookie: string | null };
 }
 export interface ReceiverLog {
   attempts: Attempt[];
@@ -21,6 +22,10 @@ export const resetReceiver = async (): Promise<string> =>
 
 /** The next POSTs meet these faults, in order; after them the receiver behaves. */
 export const scriptFaults = (faults: Fault[]): Promise<unknown> => executeServerCommand('receiver-script', { faults });
+
+/** Stops the endpoint listening (connections refused) or starts it again on the same port. */
+export const receiverDown = (): Promise<unknown> => executeServerCommand('receiver-down');
+export const receiverUp = (): Promise<unknown> => executeServerCommand('receiver-up');
 
 export const receiverLog = async (): Promise<ReceiverLog> => (await executeServerCommand('receiver-log')) as ReceiverLog;
 

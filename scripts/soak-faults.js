@@ -1,0 +1,119 @@
+// The server half of `npm run soak`: a random fault layer in front of the demo receiver's
+// POST /answers, and the seeded random numbers both halves draw from.
+
+/** Small seeded PRNG (mulberry32), so a run's fault choices can be replayed with SOAK_SEED. */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Picks one key of `weights` ({kind: probability}), or `fallback` for the probability left over. */
+export function pick(random, weights, fallback) {
+  let r = random();
+  for (const [kind, p] of Object.entries(weights)) {
+    if (r < p) return kind;
+    r -= p;
+  }
+  return fallback;
+}
+
+/** What a POST /answers may meet while faults are on; the rest passes straight through. */
+export const SERVER_FAULTS = {
+  '503': 0.04,
+  '503 + Retry-After: 1': 0.03,
+  '429 + Retry-After: 1': 0.05,
+  '500': 0.04,
+  'socket destroyed before storing': 0.05,
+  'stored, then socket destroyed': 0.05,
+  'delay 0-800 ms': 0.15,
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Replaces `receiver.handle` with one that counts every POST /answers and, while `enabled`,
+ * answers some of them with a fault instead. Everything else goes to the receiver untouched.
+ * `at()` gives the time stamps for the per-id timeline.
+ */
+export function installFaultLayer(receiver, { random, at }) {
+  const handle = receiver.handle;
+  const layer = {
+    enabled: true,
+    posts: 0,
+    inFlight: 0,
+    /** injected faults by kind */
+    faults: Object.fromEntries(Object.keys(SERVER_FAULTS).map((kind) => [kind, 0])),
+    /** statuses the receiver itself answered (passed-through and delayed requests) */
+    statuses: {},
+    /** id -> [{at, what}]: everything the server did with that id */
+    timeline: new Map(),
+  };
+  const note = (id, what) => {
+    if (!layer.timeline.has(id)) layer.timeline.set(id, []);
+    layer.timeline.get(id).push({ at: at(), what });
+  };
+
+  const cors = (req) => ({
+    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  });
+  const refuse = (req, res, status, extra = {}) => {
+    const body = JSON.stringify({ error: `soak fault: ${status}` });
+    res.writeHead(status, { ...cors(req), ...extra, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  /** Lets the receiver answer, recording its status; with `abort`, the reply never leaves. */
+  const passOn = async (req, res, id, abort) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      layer.statuses[status] = (layer.statuses[status] ?? 0) + 1;
+      note(id, abort ? `receiver ${status}, reply dropped (socket destroyed)` : `receiver ${status}`);
+      if (!abort) return writeHead.call(this, status, ...rest);
+      this.socket?.destroy();
+      this.end = () => this;
+      return this;
+    };
+    return handle(req, res);
+  };
+
+  receiver.handle = async (req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/answers') return handle(req, res);
+    layer.posts++;
+    layer.inFlight++;
+    const id = String(req.headers['idempotency-key'] ?? '?');
+    try {
+      const kind = layer.enabled ? pick(random, SERVER_FAULTS, 'pass') : 'pass';
+      note(id, layer.enabled ? `POST (fault: ${kind})` : 'POST (faults off)');
+      if (kind !== 'pass') layer.faults[kind]++;
+      switch (kind) {
+        case '503':
+          return (refuse(req, res, 503), true);
+        case '503 + Retry-After: 1':
+          return (refuse(req, res, 503, { 'Retry-After': '1' }), true);
+        case '429 + Retry-After: 1':
+          return (refuse(req, res, 429, { 'Retry-After': '1' }), true);
+        case '500':
+          return (refuse(req, res, 500), true);
+        case 'socket destroyed before storing':
+          return (req.socket.destroy(), true);
+        case 'stored, then socket destroyed':
+          return passOn(req, res, id, true);
+        case 'delay 0-800 ms':
+          await sleep(Math.round(random() * 800));
+          return passOn(req, res, id, false);
+        default:
+          return passOn(req, res, id, false);
+      }
+    } finally {
+      layer.inFlight--;
+    }
+  };
+  return layer;
+}

@@ -1,0 +1,373 @@
+import { expect } from '@open-wc/testing';
+import { createAnswer, type Answer } from '../../src/delivery/answer.js';
+import { DeliveryQueue, QueueFullError, type Clock, type QueueReport, type QueuedAnswer } from '../../src/delivery/queue.js';
+import { memoryStore, type KeyValueStore } from '../../src/delivery/store.js';
+import { classify, fetchTransport, type Outcome, type Transport } from '../../src/delivery/transport.js';
+
+const ENDPOINT = 'https://collect.example/answers';
+const START = Date.parse('2026-11-22T10:00:00.000Z');
+const DAY = 86_400_000;
+
+/** Time that moves only when told; timers run only when the test runs them. */
+const fakeClock = () => {
+  let now = START;
+  const timers: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
+  const clock: Clock & { advance(ms: number): void } = {
+    now: () => now,
+    advance: (ms) => void (now += ms),
+    setTimeout: (callback, ms) => (timers.push({ callback, ms, cleared: false }), timers.at(-1)),
+    clearTimeout: (handle) => handle && ((handle as { cleared: boolean }).cleared = true),
+  };
+  const live = () => timers.filter((t) => !t.cleared);
+  return { clock, timers, live };
+};
+
+let seq = 0;
+const makeAnswer = (at = START, text = 'Please stock oat milk'): Answer =>
+  createAnswer({ site: 'shop-42', answer: text, lang: 'en' }, 'https://shop.example/cart', at, () => `id-${++seq}`);
+
+/** A transport that answers with the scripted statuses (then 200s) and records each call. */
+const scripted = (store: KeyValueStore<QueuedAnswer>, ...outcomes: Array<number | Outcome>) => {
+  const calls: Array<{ id: string; keepalive?: boolean; stored: string[] }> = [];
+  const transport: Transport = async (_endpoint, answer, options) => {
+    calls.push({ id: answer.id, keepalive: options?.keepalive, stored: (await store.all()).map((r) => r.answer.id) });
+    const next = outcomes.shift() ?? 200;
+    return typeof next === 'number' ? classify(next) : next;
+  };
+  return { calls, transport };
+};
+
+const setup = (options: { online?: boolean; outcomes?: Array<number | Outcome>; transport?: Transport } = {}) => {
+  const store = memoryStore<QueuedAnswer>();
+  const { clock, timers, live } = fakeClock();
+  const { calls, transport } = scripted(store, ...(options.outcomes ?? []));
+  const reports: QueueReport[] = [];
+  const queue = new DeliveryQueue({
+    store,
+    transport: options.transport ?? transport,
+    lock: (task) => task(),
+    clock,
+    isOnline: () => options.online ?? true,
+    random: () => 0.5,
+    report: (r) => reports.push(r),
+  });
+  const stored = async (id: string) => (await store.all()).find((r) => r.answer.id === id);
+  return { store, clock, timers, live, calls, reports, queue, stored };
+};
+
+const rejectionOf = async (p: Promise<unknown>): Promise<unknown> => {
+  try {
+    await p;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('DeliveryQueue', () => {
+  it('writes the answer to the store before the first send', async () => {
+    const { queue, calls } = setup();
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    expect(calls, 'enqueue itself sends nothing').to.have.length(0);
+    await queue.flush();
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.stored).to.deep.equal([a.id]);
+  });
+
+  for (const status of [200, 201, 204, 409]) {
+    it(`treats ${status} as delivered: removed from the queue, 'sent' reported`, async () => {
+      const { queue, store, reports, live } = setup({ outcomes: [status] });
+      const a = makeAnswer();
+      await queue.enqueue(a, ENDPOINT);
+      await queue.flush();
+      expect(await store.all()).to.deep.equal([]);
+      expect(reports).to.deep.equal([{ type: 'sent', id: a.id }]);
+      expect(live(), 'nothing left to retry').to.have.length(0);
+    });
+  }
+
+  for (const status of [500, 503, 408, 425, 429, 0]) {
+    it(`keeps the answer on ${status} and retries with backoff ('failed', retrying: true)`, async () => {
+      const { queue, reports, stored, live, clock } = setup({ outcomes: [status] });
+      const a = makeAnswer();
+      await queue.enqueue(a, ENDPOINT);
+      await queue.flush();
+      expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status, retrying: true }]);
+      const record = (await stored(a.id))!;
+      expect(record).to.include({ attempts: 1, status });
+      expect(record.setAside).to.not.equal(true);
+      // random 0.5 × 2 s window for the first retry.
+      expect(record.nextAttemptAt).to.equal(clock.now() + 1000);
+      expect(live().map((t) => t.ms)).to.deep.equal([1000]);
+    });
+  }
+
+  it('honours Retry-After in seconds and as an HTTP date', async () => {
+    const seconds = setup({ outcomes: [{ kind: 'retry', status: 429, retryAfter: '120' }] });
+    const a = makeAnswer();
+    await seconds.queue.enqueue(a, ENDPOINT);
+    await seconds.queue.flush();
+    expect((await seconds.stored(a.id))!.nextAttemptAt).to.equal(START + 120_000);
+    expect(seconds.live().map((t) => t.ms)).to.deep.equal([120_000]);
+
+    const date = new Date(START + 300_000).toUTCString();
+    const dated = setup({ outcomes: [{ kind: 'retry', status: 503, retryAfter: date }] });
+    const b = makeAnswer();
+    await dated.queue.enqueue(b, ENDPOINT);
+    await dated.queue.flush();
+    expect((await dated.stored(b.id))!.nextAttemptAt).to.equal(START + 300_000);
+  });
+
+  for (const status of [400, 403, 404, 410, 413, 422]) {
+    it(`sets a ${status} aside: kept, listed by failed(), not sent again until resend()`, async () => {
+      const { queue, reports, calls, clock, live, store } = setup({ outcomes: [status] });
+      const a = makeAnswer();
+      await queue.enqueue(a, ENDPOINT);
+      await queue.flush();
+      expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status, retrying: false }]);
+      const failed = await queue.failed();
+      expect(failed.map((r) => [r.answer.id, r.status, r.setAside])).to.deep.equal([[a.id, status, true]]);
+      expect(live(), 'no timer for an answer that retrying will not fix').to.have.length(0);
+
+      clock.advance(DAY);
+      await queue.flush();
+      await queue.flush(true);
+      expect(calls.map((c) => c.id), 'not sent again by later flushes').to.deep.equal([a.id]);
+
+      await queue.resend(a.id);
+      expect(calls.map((c) => c.id)).to.deep.equal([a.id, a.id]);
+      expect(await store.all()).to.deep.equal([]);
+      expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
+    });
+  }
+
+  it('sends the same answer id on every retry', async () => {
+    const { queue, calls, live, clock, reports } = setup({ outcomes: [503, 0, 500] });
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    await queue.flush();
+    for (let i = 0; i < 3; i++) {
+      const [timer] = live();
+      clock.advance(timer!.ms);
+      timer!.callback();
+      await queue.flush(); // waits for the round the timer started
+    }
+    expect(calls.map((c) => c.id)).to.deep.equal([a.id, a.id, a.id, a.id]);
+    expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
+  });
+
+  it('stops the round at the first failure and schedules one timer, not one per answer', async () => {
+    const { queue, calls, timers, live, clock, store } = setup({ outcomes: [503] });
+    for (let i = 0; i < 50; i++) await queue.enqueue(makeAnswer(START + i), ENDPOINT);
+    await queue.flush();
+    expect(calls, 'the other 49 are not attempted').to.have.length(1);
+    expect(timers, 'clock.setTimeout calls').to.have.length(1);
+    expect(await store.all()).to.have.length(50);
+
+    // Running the scheduled timer retries, and the now healthy endpoint takes all 50.
+    clock.advance(live()[0]!.ms);
+    live()[0]!.callback();
+    await queue.flush();
+    expect(calls).to.have.length(51);
+    expect(await store.all()).to.have.length(0);
+    expect(live()).to.have.length(0);
+  });
+
+  it('sends oldest first', async () => {
+    const { queue, calls } = setup();
+    const late = makeAnswer(START - 1000);
+    const early = makeAnswer(START - 5000);
+    await queue.enqueue(late, ENDPOINT);
+    await queue.enqueue(early, ENDPOINT);
+    await queue.flush();
+    expect(calls.map((c) => c.id)).to.deep.equal([early.id, late.id]);
+  });
+
+  it('sends nothing and sets no timer while offline', async () => {
+    const { queue, calls, timers, store } = setup({ online: false });
+    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queue.flush();
+    await queue.flush(true);
+    expect(calls).to.have.length(0);
+    expect(timers).to.have.length(0);
+    expect(await store.all()).to.have.length(1);
+  });
+
+  it('a wake (flush(true)) after a network error sends at once; a plain flush waits', async () => {
+    const { queue, calls, reports } = setup({ outcomes: [0] });
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    await queue.flush();
+    await queue.flush();
+    expect(calls, 'plain flush respects the backoff').to.have.length(1);
+    await queue.flush(true);
+    expect(calls.map((c) => c.id)).to.deep.equal([a.id, a.id]);
+    expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
+  });
+
+  it('a wake does not cut short a wait the server asked for (5xx)', async () => {
+    const { queue, calls } = setup({ outcomes: [503] });
+    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queue.flush();
+    await queue.flush(true);
+    expect(calls).to.have.length(1);
+  });
+
+  it('never runs two rounds at once; an answer queued during a round goes out in the next', async () => {
+    const store = memoryStore<QueuedAnswer>();
+    let active = 0;
+    let maxActive = 0;
+    const sent: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let firstCall!: () => void;
+    const called = new Promise<void>((r) => (firstCall = r));
+    const transport: Transport = async (_e, answer) => {
+      maxActive = Math.max(maxActive, ++active);
+      sent.push(answer.id);
+      firstCall();
+      await gate;
+      active--;
+      return classify(200);
+    };
+    const queue = new DeliveryQueue({ store, transport, lock: (t) => t(), clock: fakeClock().clock, isOnline: () => true });
+    const a = makeAnswer(START - 10);
+    const b = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    const first = queue.flush();
+    await called;
+    await queue.enqueue(b, ENDPOINT);
+    const second = queue.flush();
+    const third = queue.flush();
+    release();
+    await Promise.all([first, second, third]);
+    expect(sent).to.deep.equal([a.id, b.id]);
+    expect(maxActive).to.equal(1);
+    expect(await store.all()).to.deep.equal([]);
+  });
+
+  it('keeps at least 100: the 101st is refused with QueueFullError and the 100 stay untouched', async () => {
+    const { queue, store } = setup();
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const a = makeAnswer(START + i);
+      ids.push(a.id);
+      await queue.enqueue(a, ENDPOINT);
+    }
+    const error = await rejectionOf(queue.enqueue(makeAnswer(), ENDPOINT));
+    expect(error).to.be.instanceOf(QueueFullError);
+    const kept = await store.all();
+    expect(kept.map((r) => r.answer.id).sort()).to.deep.equal([...ids].sort());
+    expect(kept.every((r) => r.attempts === 0 && r.nextAttemptAt === 0)).to.equal(true);
+  });
+
+  it('drops answers older than 30 days with an expired report, and sends younger ones', async () => {
+    const { queue, store, calls, reports } = setup();
+    const old = makeAnswer(START - 31 * DAY);
+    const young = makeAnswer(START - 29 * DAY);
+    await store.put(old.id, { answer: old, endpoint: ENDPOINT, attempts: 7, nextAttemptAt: 0, status: 503 });
+    await store.put(young.id, { answer: young, endpoint: ENDPOINT, attempts: 7, nextAttemptAt: 0, status: 503 });
+    await queue.flush();
+    expect(reports).to.deep.include({ type: 'expired', id: old.id });
+    expect(reports).to.deep.include({ type: 'sent', id: young.id });
+    expect(calls.map((c) => c.id)).to.deep.equal([young.id]);
+    expect(await store.all()).to.deep.equal([]);
+  });
+
+  it('expires even while offline', async () => {
+    const { queue, store, reports } = setup({ online: false });
+    const old = makeAnswer(START - 40 * DAY);
+    await store.put(old.id, { answer: old, endpoint: ENDPOINT, attempts: 1, nextAttemptAt: 0 });
+    await queue.flush();
+    expect(reports).to.deep.equal([{ type: 'expired', id: old.id }]);
+  });
+
+  it('sendOnExit sends waiting answers with keepalive and keeps them until a 2xx', async () => {
+    const { queue, calls, store, reports } = setup({ outcomes: [503] });
+    const reported = () => new Promise<void>((resolve) => {
+      const n = reports.length;
+      const check = () => (reports.length > n ? resolve() : void Promise.resolve().then(check));
+      check();
+    });
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    let done = reported();
+    queue.sendOnExit();
+    await done;
+    expect(calls.map((c) => [c.id, c.keepalive])).to.deep.equal([[a.id, true]]);
+    expect((await store.all()).map((r) => r.answer.id), 'kept after a 503').to.deep.equal([a.id]);
+
+    done = reported();
+    queue.sendOnExit();
+    await done;
+    expect(await store.all(), 'gone after a 2xx').to.deep.equal([]);
+    expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
+  });
+
+  it('sendOnExit skips set-aside answers and does nothing offline', async () => {
+    const offline = setup({ online: false });
+    await offline.queue.enqueue(makeAnswer(), ENDPOINT);
+    offline.queue.sendOnExit();
+    expect(offline.calls).to.have.length(0);
+
+    const { queue, calls } = setup({ outcomes: [400] });
+    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queue.flush();
+    queue.sendOnExit();
+    expect(calls).to.have.length(1);
+  });
+
+  it('counts a fetch that throws synchronously as a network error: kept, retrying', async () => {
+    const throwing = (() => {
+      throw new TypeError('host page broke fetch');
+    }) as unknown as typeof fetch;
+    const { queue, reports, stored } = setup({ transport: fetchTransport(1000, () => throwing) });
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    await queue.flush();
+    expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status: 0, retrying: true }]);
+    expect(await stored(a.id)).to.include({ attempts: 1, status: 0 });
+  });
+
+  it.skip('BUG queue.ts:151 — once a round has failed (store error), a flush made during a later round returns that stale rejection and queues no round: the new answer is not sent', async () => {
+    const base = memoryStore<QueuedAnswer>();
+    let storeFails = true;
+    const store: KeyValueStore<QueuedAnswer> = {
+      durable: true,
+      all: async () => {
+        if (storeFails) throw new DOMException('transient', 'UnknownError');
+        return base.all();
+      },
+      put: (k, v) => base.put(k, v),
+      delete: (k) => base.delete(k),
+    };
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let inTransport!: () => void;
+    const called = new Promise<void>((r) => (inTransport = r));
+    const sent: string[] = [];
+    const transport: Transport = async (_e, answer) => {
+      sent.push(answer.id);
+      inTransport();
+      await gate;
+      return classify(200);
+    };
+    const queue = new DeliveryQueue({ store, transport, lock: (t) => t(), clock: fakeClock().clock, isOnline: () => true });
+    // Round 1 fails on a store error; a flush made meanwhile fails with it (fair enough).
+    await Promise.allSettled([queue.flush(), queue.flush()]);
+    storeFails = false;
+    // Later, storage works again: a round is sending x when the customer submits a.
+    const x = makeAnswer(START - 1000);
+    await queue.enqueue(x, ENDPOINT);
+    const round = queue.flush();
+    await called;
+    const a = makeAnswer();
+    await queue.enqueue(a, ENDPOINT);
+    const next = queue.flush().catch((error) => error);
+    release();
+    await round;
+    expect(await next, 'flush() resolves').to.equal(undefined);
+    expect(sent).to.deep.equal([x.id, a.id]);
+  });
+});
