@@ -36,10 +36,18 @@ export const SERVER_FAULTS = {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const NETWORK_FAULTS = new Set(['socket destroyed before storing', 'stored, then socket destroyed']);
+/** Chromium resends at once, on a new connection, a request whose reused connection died unanswered. */
+const RESEND_WINDOW_MS = 300;
+
 /**
  * Replaces `receiver.handle` with one that counts every POST /answers and, while `enabled`,
  * answers some of them with a fault instead. Everything else goes to the receiver untouched.
  * `at()` gives the time stamps for the per-id timeline.
+ *
+ * A destroyed keep-alive connection alone never reaches the page: Chromium silently resends the
+ * request on a fresh one. So a network fault on a reused connection also hits that resend (counted
+ * in `resendsFaulted`), and the widget really sees the network error.
  */
 export function installFaultLayer(receiver, { random, at }) {
   const handle = receiver.handle;
@@ -47,6 +55,8 @@ export function installFaultLayer(receiver, { random, at }) {
     enabled: true,
     posts: 0,
     inFlight: 0,
+    connections: 0,
+    resendsFaulted: 0,
     /** injected faults by kind */
     faults: Object.fromEntries(Object.keys(SERVER_FAULTS).map((kind) => [kind, 0])),
     /** statuses the receiver itself answered (passed-through and delayed requests) */
@@ -54,6 +64,8 @@ export function installFaultLayer(receiver, { random, at }) {
     /** id -> [{at, what}]: everything the server did with that id */
     timeline: new Map(),
   };
+  const connection = new WeakMap(); // socket -> {n, requests}
+  const resend = new Map(); // id -> {kind, until}: a network fault the browser's own resend meets too
   const note = (id, what) => {
     if (!layer.timeline.has(id)) layer.timeline.set(id, []);
     layer.timeline.get(id).push({ at: at(), what });
@@ -88,10 +100,20 @@ export function installFaultLayer(receiver, { random, at }) {
     layer.posts++;
     layer.inFlight++;
     const id = String(req.headers['idempotency-key'] ?? '?');
+    if (!connection.has(req.socket)) connection.set(req.socket, { n: ++layer.connections, requests: 0 });
+    const conn = connection.get(req.socket);
+    conn.requests++;
     try {
-      const kind = layer.enabled ? pick(random, SERVER_FAULTS, 'pass') : 'pass';
-      note(id, layer.enabled ? `POST (fault: ${kind})` : 'POST (faults off)');
-      if (kind !== 'pass') layer.faults[kind]++;
+      const echo = resend.get(id);
+      resend.delete(id);
+      const isResend = layer.enabled && echo !== undefined && Date.now() < echo.until;
+      const drawn = layer.enabled ? pick(random, SERVER_FAULTS, 'pass') : 'pass';
+      const kind = isResend ? echo.kind : drawn;
+      if (isResend) layer.resendsFaulted++;
+      else if (kind !== 'pass') layer.faults[kind]++;
+      if (!isResend && NETWORK_FAULTS.has(kind) && conn.requests > 1) resend.set(id, { kind, until: Date.now() + RESEND_WINDOW_MS });
+      const why = layer.enabled ? `${isResend ? "the browser's own resend, " : ''}fault: ${kind}` : 'faults off';
+      note(id, `POST on connection ${conn.n}, request ${conn.requests} (${why})`);
       switch (kind) {
         case '503':
           return (refuse(req, res, 503), true);

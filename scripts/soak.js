@@ -244,14 +244,20 @@ async function report({ layer, missing, drainMs, leftovers }) {
   const altered = [...submitted].filter(([id, s]) => lineCount.has(id) && storedText.get(id) !== s.text).map(([id]) => id);
   const duplicated = repeated.length + strangers.length;
 
-  // A 409 is expected once the reply to a stored answer was lost; any other 409 means an answer was sent again.
-  let after409 = 0;
-  const other409 = [];
+  // A 409 means the answer was sent again after it was stored. Expected when the reply was lost,
+  // or when the tab that sent it went away mid-send (its keepalive request lives on, its lock and
+  // its "delete from the queue" do not). Any other 409: two live senders, against the spec.
+  const repeats = { 'the reply was lost': 0, 'the sending tab reloaded or closed meanwhile': 0, unexplained: [] };
+  const tabGone = browserFaultLog.filter((f) => /reloaded|closed/.test(f.what));
   for (const [id, events] of layer.timeline) {
     let replyLost = false;
-    for (const { what } of events) {
+    const firstPost = events[0].at;
+    for (const { at: when, what } of events) {
       if (what.includes('reply dropped')) replyLost = true;
-      if (what.startsWith('receiver 409')) replyLost ? after409++ : other409.push(id);
+      if (!what.startsWith('receiver 409')) continue;
+      if (replyLost) repeats['the reply was lost']++;
+      else if (tabGone.some((f) => f.at >= firstPost - 250 && f.at <= when)) repeats['the sending tab reloaded or closed meanwhile']++;
+      else repeats.unexplained.push(id);
     }
   }
 
@@ -260,7 +266,8 @@ async function report({ layer, missing, drainMs, leftovers }) {
   console.log(`  server faults injected:  ${list(new Map(Object.entries(layer.faults)))}`);
   console.log(`  browser faults injected: ${list(browserFaults)}`);
   console.log(`  POST /answers attempts the receiver saw: ${layer.posts} (receiver answered ${list(new Map(Object.entries(layer.statuses)))})`);
-  console.log(`  409 for an id already stored: ${after409 + other409.length} (${after409} after a "stored, then socket destroyed", ${other409.length} otherwise)`);
+  console.log(`  of which 409 (an id already stored, sent again): ${layer.statuses[409] ?? 0}, because ${list(new Map(Object.entries({ ...repeats, unexplained: repeats.unexplained.length })))}`);
+  console.log(`  connections: ${layer.connections}; network faults also applied to Chromium's own silent resend: ${layer.resendsFaulted}`);
   console.log(`  widget events seen in the tabs: ${list(widgetEvents)}`);
   console.log(`  all stored ${secs(drainMs)} after the faults stopped; ${leftovers.length} left in the browser queue; ${tabsOpened} tabs opened in all`);
   console.log(`  seed ${SEED}; ${ANSWERS} answers over ${SECONDS} s; took ${secs(at())}`);
@@ -275,7 +282,7 @@ async function report({ layer, missing, drainMs, leftovers }) {
   if (lineCount.size !== running.receiver.records().length) problems.push(`data file has ${lineCount.size} ids, receiver.records() ${running.receiver.records().length}`);
   problems.push(...harnessErrors);
   if (problems.length) console.log(`\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  for (const id of [...lost, ...repeated, ...strangers, ...altered, ...other409.slice(0, 5)].slice(0, 12)) timeline(id, layer, leftovers);
+  for (const id of [...lost, ...repeated, ...strangers, ...altered, ...repeats.unexplained.slice(0, 5)].slice(0, 12)) timeline(id, layer, leftovers);
   if (missing.length && !lost.length) console.log('  (the receiver got the last ones while the harness was reading)');
   return lost.length || duplicated || altered.length || unconfirmed.length || harnessErrors.length ? 1 : 0;
 }

@@ -46,7 +46,8 @@ export function commandsPlugin() {
         }
         case 'tab-eval':
           // The test's own source, sent as text: a function of one JSON argument.
-          return tab(payload.tab).evaluate(`(${payload.fn})(${JSON.stringify(payload.arg ?? null)})`);
+          // Wrapped: a bare undefined would read to the runner as "command not handled".
+          return { value: await tab(payload.tab).evaluate(`(${payload.fn})(${JSON.stringify(payload.arg ?? null)})`) };
         case 'tab-reload':
           await tab(payload.tab).reload();
           return true;

@@ -19,7 +19,9 @@ export async function startFaultReceiver() {
   const hanging = new Set();
 
   const reset = async () => {
-    for (const res of hanging) res.socket?.destroy();
+    // A clean 503 rather than a dropped socket: browsers silently repeat a POST whose connection
+    // dropped, and that repeat would land in the next test's receiver.
+    for (const res of hanging) res.writeHead(503, CORS).end();
     hanging.clear();
     await receiver?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -126,8 +126,9 @@ export class Tab {
   }
 
   /** Runs `fn` in the tab; `fn` must be self-contained (it travels as source text). */
-  eval<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
-    return executeServerCommand('tab-eval', { tab: this.id, fn: fn.toString(), arg }) as Promise<T>;
+  async eval<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
+    const result = (await executeServerCommand('tab-eval', { tab: this.id, fn: fn.toString(), arg })) as { value: T };
+    return result.value;
   }
 
   answer(text: string): Promise<string> {
