@@ -240,13 +240,14 @@ async function measureLoad(browser, origin, variant) {
     let transferred = 0;
     let beacons = 0;
     let pageTransferred = 0;
+    const pageUrl = `${origin}/bench/.build/shop-${variant}.html`;
     for (const r of requests.values()) {
       pageTransferred += r.encoded;
       const file = r.method === 'GET' ? widgetFile(origin, r.url) : null;
       if (file) {
         files.set(file, fileSizes(file));
         transferred += r.encoded;
-      } else if (r.method !== 'GET') beacons++;
+      } else if (r.url !== pageUrl && !r.url.startsWith('data:')) beacons++;
     }
     const sizes = [...files.values()].reduce((sum, s) => ({
       raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli,
@@ -334,6 +335,55 @@ async function submitLoop(page, n, clearEvery) {
   }, n, clearEvery);
 }
 
+/**
+ * In the page: the floor under submit-to-durable and under a send. Bare IndexedDB (a readwrite
+ * put until its transaction completes; the enqueue pattern of getAllKeys+getAll then a put) and
+ * a bare same-origin keepalive POST, with no widget code in between.
+ */
+async function floorProbe(page, n) {
+  return page.evaluate(async (n) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('bench-floor', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('s');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const complete = (tx) => new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
+    const request = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const value = { answer: { id: 'x', answer: 'y'.repeat(80), createdAt: new Date().toISOString() }, endpoint: location.href, attempts: 0, nextAttemptAt: 0 };
+    const put = [];
+    const pattern = [];
+    const post = [];
+    for (let i = 0; i < n; i++) {
+      if (i % 25 === 0) await complete((() => { const tx = db.transaction('s', 'readwrite'); tx.objectStore('s').clear(); return tx; })());
+      let t = performance.now();
+      const tx = db.transaction('s', 'readwrite');
+      tx.objectStore('s').put(value, `p${i}`);
+      await complete(tx);
+      put.push(performance.now() - t);
+      t = performance.now();
+      const store = db.transaction('s').objectStore('s');
+      await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+      const tx2 = db.transaction('s', 'readwrite');
+      tx2.objectStore('s').put(value, `q${i}`);
+      await complete(tx2);
+      pattern.push(performance.now() - t);
+      t = performance.now();
+      await fetch('/api/floor', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' }, keepalive: true });
+      post.push(performance.now() - t);
+    }
+    db.close();
+    indexedDB.deleteDatabase('bench-floor');
+    return { put, pattern, post };
+  }, n);
+}
+
 async function openFormPage(browser, origin, variant, cpuRate) {
   const opened = await openPage(browser, origin);
   await opened.cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
@@ -348,9 +398,10 @@ async function measureSubmits(browser, origin, cpuRate) {
     // The endpoint answers 503 + Retry-After: 3600, so answers stay queued. The queue keeps at most
     // 100, so it is emptied (outside the timing) every 50 submits: depth 0..49 before each submit.
     const clearEvery = 50;
+    const floor = await floorProbe(page, 50);
     const result = await submitLoop(page, SUBMITS, clearEvery);
     const expected = Array.from({ length: Math.ceil(SUBMITS / clearEvery) }, (_, i) => Math.min(clearEvery, SUBMITS - i * clearEvery));
-    return { ...result, expected, allDurable: JSON.stringify(result.counts) === JSON.stringify(expected) };
+    return { ...result, floor, expected, allDurable: JSON.stringify(result.counts) === JSON.stringify(expected) };
   } finally {
     await context.close().catch(() => {});
   }
@@ -362,6 +413,7 @@ async function measureFlush(browser, server, cpuRate) {
     await page.setOfflineMode(true);
     const queued = await submitLoop(page, 100, 1e9);
     const before = server.receiver.records().length;
+    const timedBefore = server.answerTimes.length;
     const t0 = performance.now();
     await page.setOfflineMode(false);
     await page.evaluate(() => void document.querySelector('feedback-prompt').flush());
@@ -381,7 +433,7 @@ async function measureFlush(browser, server, cpuRate) {
       };
       open.onerror = () => resolve(null);
     }));
-    return { queuedWhileOffline: queued.counts.at(-1), offline: !queued.online, received, flushMs, leftInQueue: left, enqueueTimes: queued.times };
+    return { receiverMs: server.answerTimes.slice(timedBefore), queuedWhileOffline: queued.counts.at(-1), offline: !queued.online, received, flushMs, leftInQueue: left, enqueueTimes: queued.times };
   } finally {
     await context.close().catch(() => {});
   }
@@ -421,10 +473,16 @@ function ratio(a, b) {
 
 async function startProxySink() {
   // Chrome sends every non-loopback request to this "proxy", which counts and drops it.
-  const sink = { connections: 0 };
+  const sink = { connections: 0, targets: new Set() };
   const server = net.createServer((socket) => {
     sink.connections++;
-    socket.destroy();
+    socket.once('data', (chunk) => {
+      const [method, target] = chunk.toString('latin1').split('\r\n')[0].split(' ');
+      sink.targets.add(`${method} ${target}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+    socket.on('error', () => {});
+    socket.setTimeout(2000, () => socket.destroy());
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   sink.port = server.address().port;
@@ -472,6 +530,9 @@ async function main() {
   const results = Object.fromEntries(VARIANTS.map((v) => [v.id, []]));
   const failures = [];
   try {
+    // One uncounted load of each: the first load of a fresh browser pays for starting things up.
+    for (const { id } of VARIANTS) await measureLoad(browser, server.origin, id).catch(() => {});
+    log(`warm-up done (${elapsed()})`);
     for (let round = 1; round <= ROUNDS; round++) {
       const line = [];
       for (const { id } of VARIANTS) {
@@ -505,7 +566,7 @@ async function main() {
       ['  gzip -9 KB', 'gzipKB', 1],
       ['  brotli 11 KB', 'brotliKB', 1],
       ['  transferred KB (br q5 + headers)', 'transferredKB', 1],
-      ['other requests during load', 'beacons', 0],
+      ['other requests (API, beacons)', 'beacons', 0],
       ['script time ms', 'scriptMs', 1],
       ['  added script ms (vs a median)', 'addedScriptMs', 1],
       ['  added style+layout ms', 'addedLayoutStyleMs', 1],
@@ -563,6 +624,9 @@ async function main() {
           `p50 ${fmt(quantile(s.times, 0.5))} ms, p95 ${fmt(quantile(s.times, 0.95))} ms, max ${fmt(Math.max(...s.times))} ms; ` +
           `p95 with <10 queued ${fmt(quantile(low, 0.95))} ms, with ≥40 queued ${fmt(quantile(high, 0.95))} ms; ` +
           `in IndexedDB per batch ${s.counts.join('/')}${s.allDurable ? ' (all there)' : ` — expected ${s.expected.join('/')}`}`);
+        log(`    floor in the same page, no widget code: IndexedDB put→complete p50 ${fmt(median(s.floor.put))} / p95 ${fmt(quantile(s.floor.put, 0.95))} ms; ` +
+          `getAll+put (the enqueue pattern) p50 ${fmt(median(s.floor.pattern))} / p95 ${fmt(quantile(s.floor.pattern, 0.95))} ms; ` +
+          `keepalive POST p50 ${fmt(median(s.floor.post))} ms`);
       } catch (err) {
         failures.push(`submits at ${rate}×: ${err.message}`);
         log(`  submits at CPU ${rate}×: failed: ${err.message}`);
@@ -576,7 +640,8 @@ async function main() {
         log(`  flush of a full queue at CPU ${rate}×: ${f.queuedWhileOffline} queued while offline${f.offline ? '' : ' (navigator.onLine stayed true!)'}, ` +
           `${f.received} at the receiver after ${fmt(f.flushMs, 0)} ms (${fmt(f.flushMs / Math.max(1, f.received))} ms per answer), ` +
           `${f.leftInQueue} left in IndexedDB; filling it took p50 ${fmt(quantile(f.enqueueTimes, 0.5))} ms, ` +
-          `last 10 p50 ${fmt(quantile(f.enqueueTimes.slice(-10), 0.5))} ms per submit`);
+          `last 10 p50 ${fmt(quantile(f.enqueueTimes.slice(-10), 0.5))} ms per submit; ` +
+          `the receiver itself (validate, append, fdatasync) p50 ${fmt(median(f.receiverMs), 2)} ms per answer`);
       } catch (err) {
         failures.push(`flush at ${rate}×: ${err.message}`);
         log(`  flush at CPU ${rate}×: failed: ${err.message}`);
@@ -613,7 +678,7 @@ async function main() {
     const external = Object.values(results).flat().flatMap((r) => r.external);
     const errors = [...new Set(Object.values(results).flat().flatMap((r) => r.errors.map((e) => `${r.variant}: ${e}`)))];
     log(`\nNetwork: ${external.length} request(s) aimed outside 127.0.0.1${external.length ? ` (${[...new Set(external)].slice(0, 5).join(', ')})` : ''}; ` +
-      `${sink.connections} connection(s) reached the drop-everything proxy; ` +
+      `${sink.connections} connection(s) reached the drop-everything proxy${sink.targets.size ? ` (${[...sink.targets].slice(0, 5).join(', ')})` : ''}; ` +
       `Sentry ingest (/api/) answered ${server.counts.api}×, the "down" receiver ${server.counts.hold}×.`);
     if (errors.length) log(`Page errors: ${errors.slice(0, 5).join(' | ')}`);
     if (failures.length) log(`Failed measurements: ${failures.join(' | ')}`);

@@ -50,13 +50,15 @@ function drain(req, done) {
 /**
  * @param {{ root: string, dataDir: string }} options
  * @returns {Promise<{ origin: string, port: number, receiver: ReturnType<typeof createReceiver>,
- *   counts: { api: number, hold: number }, close(): Promise<void> }>}
+ *   counts: { api: number, hold: number }, answerTimes: number[], close(): Promise<void> }>}
  */
 export async function startBenchServer({ root, dataDir }) {
   root = await realpath(root);
   const receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
   const cache = new Map();
   const counts = { api: 0, hold: 0 };
+  /** Time the receiver took per POST /answers, from request to response finished (ms). */
+  const answerTimes = [];
 
   async function serveStatic(req, res, urlPath) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n');
@@ -95,6 +97,10 @@ export async function startBenchServer({ root, dataDir }) {
   const server = http.createServer(async (req, res) => {
     try {
       const urlPath = (req.url ?? '/').split('?')[0];
+      if (urlPath === '/answers' && req.method === 'POST') {
+        const t0 = performance.now();
+        res.once('finish', () => answerTimes.push(performance.now() - t0));
+      }
       if (await receiver.handle(req, res)) return;
       if (urlPath.startsWith('/api/')) {
         counts.api++;
@@ -122,6 +128,7 @@ export async function startBenchServer({ root, dataDir }) {
     port,
     receiver,
     counts,
+    answerTimes,
     async close() {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeAllConnections();

@@ -171,10 +171,17 @@ export const styles = css`
       color: #ff8a80;
     }
   }
-  fieldset {
+  fieldset,
+  legend {
     margin: 0;
     padding: 0;
     border: 0;
+  }
+  legend {
+    margin: 12px 0 4px;
+  }
+  [part='heading']:focus {
+    outline: none;
   }
   .scale {
     display: flex;
@@ -224,7 +231,7 @@ export const styles = css`
     color: inherit;
   }
   .status {
-    margin: 12px 0 0;
+    margin: 4px 0 12px;
   }
   .status:empty {
     display: none;

@@ -135,7 +135,8 @@ export class FeedbackPrompt extends LitElement {
   private _disarm = () => {};
   private _pendingId = '';
   private _lastText = '';
-  private _reportedEndpoint?: string;
+  /** The endpoint value last reported as unusable; starts as a value no attribute can have. */
+  private _reportedEndpoint: unknown = NaN;
   private _draftLoaded = false;
   private _accentSeen = '';
 
@@ -225,7 +226,7 @@ export class FeedbackPrompt extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (this._endpoint) {
       if (changed.has('trigger') || changed.has('delay') || changed.has('scrollPercent') || changed.has('sample')) this._arm();
-    } else if (this.endpoint !== this._reportedEndpoint) {
+    } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
       console.error(
         `feedback-prompt: the "endpoint" attribute must be an http(s) URL (got ${JSON.stringify(this.endpoint ?? null)}); nothing is shown and no answer is kept.`,
@@ -276,9 +277,9 @@ export class FeedbackPrompt extends LitElement {
         : html`<button class="close" type="button" aria-label=${this._t('close')} @click=${() => this.close()}>
             <span aria-hidden="true">×</span>
           </button>`}
-      <h2 id="heading" part="heading">${this._thanked ? this._t('thanks') : this._t('question')}</h2>
-      ${this._thanked ? this._thanks() : this._form()}
+      <h2 id="heading" part="heading" tabindex="-1">${this._thanked ? this._t('thanks') : this._t('question')}</h2>
       <p class="status" role="status">${this._status ? this._t(this._status) : ''}</p>
+      ${this._thanked ? this._thanks() : this._form()}
     </section>`;
   }
 

@@ -54,6 +54,17 @@ describe('fetchTransport', () => {
     expect(calls.map((c) => c.init.keepalive)).to.deep.equal([false, true, false]);
   });
 
+  it.skip('BUG transport.ts:107 — the keepalive budget counts UTF-16 units, not bytes: 25,000 CJK characters (75 KB) still get keepalive, which browsers refuse, so the answer fails as a "network error" on every retry', async () => {
+    const big = answer('日'.repeat(25_000));
+    expect(new TextEncoder().encode(JSON.stringify(big)).length).to.be.greaterThan(65_536);
+    const { calls, impl } = recordingFetch(200);
+    await fetchTransport(1000, () => impl)(ENDPOINT, big, { keepalive: true });
+    expect(calls[0]!.init.keepalive, 'no keepalive for a body over 64 KiB').to.equal(false);
+    // With the browser's own fetch: the request must at least reach the server (here a 404).
+    const outcome = await fetchTransport(5000)(`${location.origin}/__no_such_endpoint__`, big, { keepalive: true });
+    expect(outcome).to.deep.equal({ kind: 'rejected', status: 404 });
+  });
+
   it('looks fetch up on every send, so a host page\'s later patch is used', async () => {
     const first = recordingFetch(200);
     const second = recordingFetch(200);
