@@ -228,6 +228,9 @@ export const styles = css`
     color: var(--_text);
   }
   a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 24px;
     color: inherit;
   }
   .status {

@@ -37,6 +37,23 @@ const scripted = (store: KeyValueStore<QueuedAnswer>, ...outcomes: Array<number 
   return { calls, transport };
 };
 
+/** A transport whose first send waits for `release()`; tracks how many sends run at once. */
+const gatedTransport = () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let inFirst!: () => void;
+  const firstCalled = new Promise<void>((r) => (inFirst = r));
+  const state = { sent: [] as string[], active: 0, maxActive: 0 };
+  const transport: Transport = async (_e, answer) => {
+    state.maxActive = Math.max(state.maxActive, ++state.active);
+    state.sent.push(answer.id);
+    if (state.sent.length === 1) (inFirst(), await gate);
+    state.active--;
+    return classify(200);
+  };
+  return { transport, state, release, firstCalled };
+};
+
 const setup = (options: { online?: boolean; outcomes?: Array<number | Outcome>; transport?: Transport } = {}) => {
   const store = memoryStore<QueuedAnswer>();
   const { clock, timers, live } = fakeClock();
@@ -55,20 +72,16 @@ const setup = (options: { online?: boolean; outcomes?: Array<number | Outcome>; 
   return { store, clock, timers, live, calls, reports, queue, stored };
 };
 
-const rejectionOf = async (p: Promise<unknown>): Promise<unknown> => {
-  try {
-    await p;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
+/** Enqueues a fresh answer created at `at`, and returns it. */
+const queued = async (queue: DeliveryQueue, at = START): Promise<Answer> => {
+  const a = await queued(queue, at);
+  return a;
 };
 
 describe('DeliveryQueue', () => {
   it('writes the answer to the store before the first send', async () => {
     const { queue, calls } = setup();
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const a = await queued(queue);
     expect(calls, 'enqueue itself sends nothing').to.have.length(0);
     await queue.flush();
     expect(calls).to.have.length(1);
@@ -78,8 +91,7 @@ describe('DeliveryQueue', () => {
   for (const status of [200, 201, 204, 409]) {
     it(`treats ${status} as delivered: removed from the queue, 'sent' reported`, async () => {
       const { queue, store, reports, live } = setup({ outcomes: [status] });
-      const a = makeAnswer();
-      await queue.enqueue(a, ENDPOINT);
+      const a = await queued(queue);
       await queue.flush();
       expect(await store.all()).to.deep.equal([]);
       expect(reports).to.deep.equal([{ type: 'sent', id: a.id }]);
@@ -90,8 +102,7 @@ describe('DeliveryQueue', () => {
   for (const status of [500, 503, 408, 425, 429, 0]) {
     it(`keeps the answer on ${status} and retries with backoff ('failed', retrying: true)`, async () => {
       const { queue, reports, stored, live, clock } = setup({ outcomes: [status] });
-      const a = makeAnswer();
-      await queue.enqueue(a, ENDPOINT);
+      const a = await queued(queue);
       await queue.flush();
       expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status, retrying: true }]);
       const record = (await stored(a.id))!;
@@ -122,8 +133,7 @@ describe('DeliveryQueue', () => {
   for (const status of [400, 403, 404, 410, 413, 422]) {
     it(`sets a ${status} aside: kept, listed by failed(), not sent again until resend()`, async () => {
       const { queue, reports, calls, clock, live, store } = setup({ outcomes: [status] });
-      const a = makeAnswer();
-      await queue.enqueue(a, ENDPOINT);
+      const a = await queued(queue);
       await queue.flush();
       expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status, retrying: false }]);
       const failed = await queue.failed();
@@ -144,8 +154,7 @@ describe('DeliveryQueue', () => {
 
   it('sends the same answer id on every retry', async () => {
     const { queue, calls, live, clock, reports } = setup({ outcomes: [503, 0, 500] });
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const a = await queued(queue);
     await queue.flush();
     for (let i = 0; i < 3; i++) {
       const [timer] = live();
@@ -159,7 +168,7 @@ describe('DeliveryQueue', () => {
 
   it('stops the round at the first failure and schedules one timer, not one per answer', async () => {
     const { queue, calls, timers, live, clock, store } = setup({ outcomes: [503] });
-    for (let i = 0; i < 50; i++) await queue.enqueue(makeAnswer(START + i), ENDPOINT);
+    for (let i = 0; i < 50; i++) await queued(queue, START + i);
     await queue.flush();
     expect(calls, 'the other 49 are not attempted').to.have.length(1);
     expect(timers, 'clock.setTimeout calls').to.have.length(1);
@@ -186,7 +195,7 @@ describe('DeliveryQueue', () => {
 
   it('sends nothing and sets no timer while offline', async () => {
     const { queue, calls, timers, store } = setup({ online: false });
-    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queued(queue);
     await queue.flush();
     await queue.flush(true);
     expect(calls).to.have.length(0);
@@ -196,8 +205,7 @@ describe('DeliveryQueue', () => {
 
   it('a wake (flush(true)) after a network error sends at once; a plain flush waits', async () => {
     const { queue, calls, reports } = setup({ outcomes: [0] });
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const a = await queued(queue);
     await queue.flush();
     await queue.flush();
     expect(calls, 'plain flush respects the backoff').to.have.length(1);
@@ -208,42 +216,25 @@ describe('DeliveryQueue', () => {
 
   it('a wake does not cut short a wait the server asked for (5xx)', async () => {
     const { queue, calls } = setup({ outcomes: [503] });
-    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queued(queue);
     await queue.flush();
     await queue.flush(true);
     expect(calls).to.have.length(1);
   });
 
   it('never runs two rounds at once; an answer queued during a round goes out in the next', async () => {
-    const store = memoryStore<QueuedAnswer>();
-    let active = 0;
-    let maxActive = 0;
-    const sent: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let firstCall!: () => void;
-    const called = new Promise<void>((r) => (firstCall = r));
-    const transport: Transport = async (_e, answer) => {
-      maxActive = Math.max(maxActive, ++active);
-      sent.push(answer.id);
-      firstCall();
-      await gate;
-      active--;
-      return classify(200);
-    };
-    const queue = new DeliveryQueue({ store, transport, lock: (t) => t(), clock: fakeClock().clock, isOnline: () => true });
-    const a = makeAnswer(START - 10);
-    const b = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const { transport, state, release, firstCalled } = gatedTransport();
+    const { queue, store } = setup({ transport });
+    const a = await queued(queue, START - 10);
     const first = queue.flush();
-    await called;
-    await queue.enqueue(b, ENDPOINT);
+    await firstCalled;
+    const b = await queued(queue);
     const second = queue.flush();
     const third = queue.flush();
     release();
     await Promise.all([first, second, third]);
-    expect(sent).to.deep.equal([a.id, b.id]);
-    expect(maxActive).to.equal(1);
+    expect(state.sent).to.deep.equal([a.id, b.id]);
+    expect(state.maxActive).to.equal(1);
     expect(await store.all()).to.deep.equal([]);
   });
 
@@ -251,11 +242,9 @@ describe('DeliveryQueue', () => {
     const { queue, store } = setup();
     const ids: string[] = [];
     for (let i = 0; i < 100; i++) {
-      const a = makeAnswer(START + i);
-      ids.push(a.id);
-      await queue.enqueue(a, ENDPOINT);
+      ids.push((await queued(queue, START + i)).id);
     }
-    const error = await rejectionOf(queue.enqueue(makeAnswer(), ENDPOINT));
+    const error = await queue.enqueue(makeAnswer(), ENDPOINT).then(() => 'accepted', (e: unknown) => e);
     expect(error).to.be.instanceOf(QueueFullError);
     const kept = await store.all();
     expect(kept.map((r) => r.answer.id).sort()).to.deep.equal([...ids].sort());
@@ -290,8 +279,7 @@ describe('DeliveryQueue', () => {
       const check = () => (reports.length > n ? resolve() : void Promise.resolve().then(check));
       check();
     });
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const a = await queued(queue);
     let done = reported();
     queue.sendOnExit();
     await done;
@@ -307,12 +295,12 @@ describe('DeliveryQueue', () => {
 
   it('sendOnExit skips set-aside answers and does nothing offline', async () => {
     const offline = setup({ online: false });
-    await offline.queue.enqueue(makeAnswer(), ENDPOINT);
+    await queued(offline.queue);
     offline.queue.sendOnExit();
     expect(offline.calls).to.have.length(0);
 
     const { queue, calls } = setup({ outcomes: [400] });
-    await queue.enqueue(makeAnswer(), ENDPOINT);
+    await queued(queue);
     await queue.flush();
     queue.sendOnExit();
     expect(calls).to.have.length(1);
@@ -323,8 +311,7 @@ describe('DeliveryQueue', () => {
       throw new TypeError('host page broke fetch');
     }) as unknown as typeof fetch;
     const { queue, reports, stored } = setup({ transport: fetchTransport(1000, () => throwing) });
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    const a = await queued(queue);
     await queue.flush();
     expect(reports).to.deep.equal([{ type: 'failed', id: a.id, status: 0, retrying: true }]);
     expect(await stored(a.id)).to.include({ attempts: 1, status: 0 });
@@ -334,40 +321,26 @@ describe('DeliveryQueue', () => {
     const base = memoryStore<QueuedAnswer>();
     let storeFails = true;
     const store: KeyValueStore<QueuedAnswer> = {
-      durable: true,
+      ...base,
       all: async () => {
         if (storeFails) throw new DOMException('transient', 'UnknownError');
         return base.all();
       },
-      put: (k, v) => base.put(k, v),
-      delete: (k) => base.delete(k),
     };
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let inTransport!: () => void;
-    const called = new Promise<void>((r) => (inTransport = r));
-    const sent: string[] = [];
-    const transport: Transport = async (_e, answer) => {
-      sent.push(answer.id);
-      inTransport();
-      await gate;
-      return classify(200);
-    };
+    const { transport, state, release, firstCalled } = gatedTransport();
     const queue = new DeliveryQueue({ store, transport, lock: (t) => t(), clock: fakeClock().clock, isOnline: () => true });
     // Round 1 fails on a store error; a flush made meanwhile fails with it (fair enough).
     await Promise.allSettled([queue.flush(), queue.flush()]);
     storeFails = false;
     // Later, storage works again: a round is sending x when the customer submits a.
-    const x = makeAnswer(START - 1000);
-    await queue.enqueue(x, ENDPOINT);
+    const x = await queued(queue, START - 1000);
     const round = queue.flush();
-    await called;
-    const a = makeAnswer();
-    await queue.enqueue(a, ENDPOINT);
+    await firstCalled;
+    const a = await queued(queue);
     const next = queue.flush().catch((error) => error);
     release();
     await round;
     expect(await next, 'flush() resolves').to.equal(undefined);
-    expect(sent).to.deep.equal([x.id, a.id]);
+    expect(state.sent).to.deep.equal([x.id, a.id]);
   });
 });

@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import { contrast, luminance, toRgb } from '../../src/contrast.js';
+import { answer, clearDeviceStorage, mount, part, resetReceiver, type } from '../support/helpers.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+const axeViolations = async (el: Element): Promise<string[]> => {
+  if (!(window as any).axe) await import('axe-core/axe.min.js' as string);
+  const results = await (window as any).axe.run(el, { runOnly: { type: 'tag', values: TAGS } });
+  return results.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+};
+
+const FULL = { rating: true, 'ask-email': true, topics: 'Products,Delivery', 'privacy-url': '/privacy' };
+
+/** Every state a customer can meet: closed, open, with an error, thanked. */
+const eachState = async (el: FeedbackPrompt, check: (state: string) => Promise<void>) => {
+  await check('closed');
+  el.open();
+  await el.updateComplete;
+  await check('open');
+  part(el, 'submit')!.click();
+  await el.updateComplete;
+  await check('error');
+  await answer(el, 'All good');
+  await el.updateComplete;
+  await check('thanked');
+};
+
+describe('accessibility', () => {
+  let endpoint: string;
+  beforeEach(async () => {
+    endpoint = await resetReceiver();
+    await clearDeviceStorage();
+  });
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' }).catch(() => {});
+    await setViewport({ width: 800, height: 600 }).catch(() => {});
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`passes axe (WCAG 2.2 AA) in every state, ${scheme}`, async function () {
+      // Colour-scheme emulation is a DevTools call (Chromium only); elsewhere test the scheme the browser has.
+      await emulateMedia({ colorScheme: scheme }).catch(() => {});
+      if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) this.skip();
+      const el = await mount({ endpoint, ...FULL });
+      await eachState(el, async (state) => expect(await axeViolations(el), state).to.deep.equal([]));
+    });
+  }
+
+  for (const accent of ['#ffd400', '#0b1f4d', '#808080', 'hotpink', 'oklch(70% 0.2 150)']) {
+    it(`keeps button text readable on accent ${accent}`, async () => {
+      const el = await mount({ endpoint, accent });
+      await el.updateComplete;
+      await el.updateComplete;
+      const launcher = part(el, 'launcher')!;
+      const style = getComputedStyle(launcher);
+      const ratio = contrast(luminance(toRgb(style.backgroundColor)!), luminance(toRgb(style.color)!));
+      expect(ratio).to.be.at.least(4.5);
+      expect(toRgb(style.backgroundColor)).to.deep.equal(toRgb(accent));
+    });
+  }
+
+  it('moves by keyboard: launcher, into the panel, through every field, Escape back out', async () => {
+    const el = await mount({ endpoint, ...FULL });
+    part(el, 'launcher')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.activeElement).to.equal(part(el, 'textarea'));
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = root.activeElement as HTMLElement | null;
+      if (!active) {
+        order.push(`outside:${document.activeElement?.tagName}`);
+        continue;
+      }
+      order.push(active.getAttribute('part') ?? active.getAttribute('name') ?? active.tagName.toLowerCase());
+    }
+    expect(order).to.deep.equal(['topic', 'rating', 'email', 'a', 'submit', order[5]]);
+    // Arrow keys choose a rating, as in any radio group.
+    (root.querySelector('input[name=rating]') as HTMLInputElement).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect((root.querySelector('input[name=rating]:checked') as HTMLInputElement).value).to.equal('2');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(root.activeElement).to.equal(part(el, 'launcher'));
+  });
+
+  it('gives every control a target of at least 24×24 px', async () => {
+    const el = await mount({ endpoint, ...FULL });
+    el.open();
+    await el.updateComplete;
+    const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, textarea, select, input:not([name=website]), a, .scale label')];
+    expect(controls.length).to.be.greaterThan(8);
+    for (const control of controls.filter((c) => !c.matches('.scale input'))) {
+      const { width, height } = control.getBoundingClientRect();
+      expect(Math.min(width, height), control.outerHTML.slice(0, 60)).to.be.at.least(24);
+    }
+  });
+
+  it('reflows at 320 px wide without sideways scrolling', async function () {
+    try {
+      await setViewport({ width: 320, height: 640 });
+    } catch {
+      this.skip();
+    }
+    const el = await mount({ endpoint, ...FULL });
+    el.open();
+    await el.updateComplete;
+    const panel = part(el, 'panel')!.getBoundingClientRect();
+    expect(panel.left).to.be.at.least(0);
+    expect(panel.right).to.be.at.most(320);
+    for (const child of el.shadowRoot!.querySelectorAll('[part=panel] *')) {
+      const box = child.getBoundingClientRect();
+      if (box.width && !child.closest('.trap, .sr')) expect(box.right, child.outerHTML.slice(0, 60)).to.be.at.most(panel.right + 0.5);
+    }
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('identifies errors in text next to the field', async () => {
+    const el = await mount({ endpoint, 'ask-email': true });
+    el.open();
+    await el.updateComplete;
+    type(part(el, 'textarea') as HTMLTextAreaElement, 'Hello');
+    type(el.shadowRoot!.querySelector('input[name=email]') as HTMLInputElement, 'not-an-address');
+    await el.updateComplete;
+    part(el, 'submit')!.click();
+    await el.updateComplete;
+    const email = el.shadowRoot!.querySelector('input[name=email]')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.contain('email-error');
+    expect(el.shadowRoot!.querySelector('#email-error')!.textContent).to.contain('e-mail');
+    expect(el.shadowRoot!.activeElement).to.equal(email);
+  });
+});
