@@ -50,13 +50,13 @@ function drain(req, done) {
 /**
  * @param {{ root: string, dataDir: string }} options
  * @returns {Promise<{ origin: string, port: number, receiver: ReturnType<typeof createReceiver>,
- *   counts: { api: number, hold: number }, answerTimes: number[], close(): Promise<void> }>}
+ *   counts: { api: number, hold: number, stored: number }, answerTimes: number[], close(): Promise<void> }>}
  */
 export async function startBenchServer({ root, dataDir }) {
   root = await realpath(root);
   const receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
   const cache = new Map();
-  const counts = { api: 0, hold: 0 };
+  const counts = { api: 0, hold: 0, stored: 0 };
   /** Time the receiver took per POST /answers, from request to response finished (ms). */
   const answerTimes = [];
 
@@ -99,7 +99,10 @@ export async function startBenchServer({ root, dataDir }) {
       const urlPath = (req.url ?? '/').split('?')[0];
       if (urlPath === '/answers' && req.method === 'POST') {
         const t0 = performance.now();
-        res.once('finish', () => answerTimes.push(performance.now() - t0));
+        res.once('finish', () => {
+          answerTimes.push(performance.now() - t0);
+          if (res.statusCode === 201) counts.stored++;
+        });
       }
       if (await receiver.handle(req, res)) return;
       if (urlPath.startsWith('/api/')) {

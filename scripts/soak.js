@@ -4,6 +4,7 @@
 // own data file must hold every submitted answer exactly once. Exit 0: nothing lost or duplicated.
 //
 //   SOAK_ANSWERS=300 SOAK_SECONDS=150 SOAK_DRAIN_SECONDS=60 SOAK_SEED=1234 npm run soak
+// SOAK_VERBOSE=1 also prints the timelines of a few answers sent again after their tab went away.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -248,6 +249,7 @@ async function report({ layer, missing, drainMs, leftovers }) {
   // or when the tab that sent it went away mid-send (its keepalive request lives on, its lock and
   // its "delete from the queue" do not). Any other 409: two live senders, against the spec.
   const repeats = { 'the reply was lost': 0, 'the sending tab reloaded or closed meanwhile': 0, unexplained: [] };
+  const afterTabGone = [];
   const tabGone = browserFaultLog.filter((f) => /reloaded|closed/.test(f.what));
   for (const [id, events] of layer.timeline) {
     let replyLost = false;
@@ -256,7 +258,10 @@ async function report({ layer, missing, drainMs, leftovers }) {
       if (what.includes('reply dropped')) replyLost = true;
       if (!what.startsWith('receiver 409')) continue;
       if (replyLost) repeats['the reply was lost']++;
-      else if (tabGone.some((f) => f.at >= firstPost - 250 && f.at <= when)) repeats['the sending tab reloaded or closed meanwhile']++;
+      else if (tabGone.some((f) => f.at >= firstPost - 250 && f.at <= when)) {
+        repeats['the sending tab reloaded or closed meanwhile']++;
+        afterTabGone.push(id);
+      }
       else repeats.unexplained.push(id);
     }
   }
@@ -282,7 +287,10 @@ async function report({ layer, missing, drainMs, leftovers }) {
   if (lineCount.size !== running.receiver.records().length) problems.push(`data file has ${lineCount.size} ids, receiver.records() ${running.receiver.records().length}`);
   problems.push(...harnessErrors);
   if (problems.length) console.log(`\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  for (const id of [...lost, ...repeated, ...strangers, ...altered, ...repeats.unexplained.slice(0, 5)].slice(0, 12)) timeline(id, layer, leftovers);
+  const verbose = process.env.SOAK_VERBOSE ? afterTabGone.slice(0, 5) : [];
+  for (const id of [...lost, ...repeated, ...strangers, ...altered, ...repeats.unexplained.slice(0, 5), ...verbose].slice(0, 12)) {
+    timeline(id, layer, leftovers);
+  }
   if (missing.length && !lost.length) console.log('  (the receiver got the last ones while the harness was reading)');
   return lost.length || duplicated || altered.length || unconfirmed.length || harnessErrors.length ? 1 : 0;
 }

@@ -74,7 +74,8 @@ const setup = (options: { online?: boolean; outcomes?: Array<number | Outcome>; 
 
 /** Enqueues a fresh answer created at `at`, and returns it. */
 const queued = async (queue: DeliveryQueue, at = START): Promise<Answer> => {
-  const a = await queued(queue, at);
+  const a = makeAnswer(at);
+  await queue.enqueue(a, ENDPOINT);
   return a;
 };
 

@@ -1,0 +1,190 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import { clearDeviceStorage, mount, part, receiverLog, resetReceiver, type, waitFor } from '../support/helpers.js';
+
+const opened = (el: Element) => new Promise((resolve) => el.addEventListener('feedback-open', resolve, { once: true }));
+const openSoon = (el: Element, ms = 600) =>
+  Promise.race([opened(el).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+
+/** Fills the form as a customer would and sends it; resolves with what the endpoint stored. */
+const sendForm = async (el: FeedbackPrompt, fill: (root: ShadowRoot) => void) => {
+  el.open();
+  await el.updateComplete;
+  type(part(el, 'textarea') as HTMLTextAreaElement, 'Here is my answer');
+  fill(el.shadowRoot!);
+  await el.updateComplete;
+  part(el, 'submit')!.click();
+  await waitFor(async () => (await receiverLog()).records.length === 1, 'the answer to arrive');
+  return (await receiverLog()).records[0]!;
+};
+
+describe('attributes a shop owner sets', () => {
+  let endpoint: string;
+  const warnings: string[] = [];
+  const warn = console.warn;
+  beforeEach(async () => {
+    endpoint = await resetReceiver();
+    await clearDeviceStorage();
+    warnings.length = 0;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  it('rating, topics, ask-email and context arrive with the answer', async () => {
+    const el = await mount({ endpoint, rating: true, topics: 'Products, Delivery ,Website', 'ask-email': true, context: '{"pageType":"cart"}' });
+    const record = await sendForm(el, (root) => {
+      root.querySelector<HTMLInputElement>('input[name=rating][value="4"]')!.click();
+      const topic = root.querySelector<HTMLSelectElement>('select[name=topic]')!;
+      expect([...topic.options].map((o) => o.textContent)).to.deep.equal(['', 'Products', 'Delivery', 'Website']);
+      topic.value = 'Delivery';
+      type(root.querySelector<HTMLInputElement>('input[name=email]')!, ' ana@example.com ');
+    });
+    expect(record).to.include({ rating: 4, topic: 'Delivery', email: 'ana@example.com' });
+    expect(record.context).to.deep.equal({ pageType: 'cart' });
+  });
+
+  it('leaves optional fields out unless asked, and sends null for them', async () => {
+    const el = await mount({ endpoint });
+    el.open();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input[name=email], input[name=rating], select')).to.equal(null);
+    const record = await sendForm(el, () => {});
+    expect(record).to.include({ rating: null, topic: null, email: null });
+  });
+
+  it('privacy-url shows a link under the form', async () => {
+    const el = await mount({ endpoint, 'privacy-url': '/privacy.html' });
+    el.open();
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector('a')!;
+    expect(link.href).to.equal(new URL('/privacy.html', location.href).href);
+    expect(link.textContent!.trim()).to.equal('What happens with your answer');
+  });
+
+  it('texts overrides any built-in text', async () => {
+    const el = await mount({ endpoint, texts: '{"send":"Tell us","launcher":"Ideas?"}' });
+    expect(part(el, 'launcher')!.textContent!.trim()).to.equal('Ideas?');
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'submit')!.textContent!.trim()).to.equal('Tell us');
+  });
+
+  it('position="bottom-left" puts the launcher on the left', async () => {
+    const el = await mount({ endpoint, position: 'bottom-left' });
+    expect(part(el, 'launcher')!.getBoundingClientRect().left).to.be.lessThan(innerWidth / 2);
+    const right = await mount({ endpoint });
+    expect(part(right, 'launcher')!.getBoundingClientRect().left).to.be.greaterThan(innerWidth / 2);
+  });
+
+  it('Arabic mirrors the panel and moves the default launcher to the other side', async () => {
+    const el = await mount({ endpoint, lang: 'ar' });
+    await waitFor(() => part(el, 'launcher'), 'the Arabic texts');
+    expect(el.shadowRoot!.querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+    expect(part(el, 'launcher')!.getBoundingClientRect().left).to.be.lessThan(innerWidth / 2);
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'heading')!.textContent!.trim()).to.equal('ماذا يمكننا أن نقدّم لك؟');
+  });
+
+  it('Japanese from <html lang> when nothing nearer says otherwise', async () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'ja';
+    try {
+      const el = await mount({ endpoint });
+      await waitFor(() => part(el, 'launcher'), 'the Japanese texts');
+      el.open();
+      await el.updateComplete;
+      const record = await sendForm(el, () => {});
+      expect(record.lang).to.equal('ja');
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+
+  it('trigger="delay" opens by itself after the delay, once', async () => {
+    const el = await mount({ endpoint, trigger: 'delay', delay: '0.1' });
+    expect(await openSoon(el, 2000)).to.equal(true);
+    el.close();
+    expect(await openSoon(el)).to.equal(false);
+  });
+
+  it('trigger="delay" waits while the customer types in the page\'s own form', async () => {
+    const input = await fixture<HTMLInputElement>(html`<input aria-label="Search" />`);
+    input.focus();
+    const el = await mount({ endpoint, trigger: 'delay', delay: '0.05' });
+    expect(await openSoon(el, 400)).to.equal(false);
+    const open = opened(el);
+    input.blur();
+    await open;
+  });
+
+  it('trigger="scroll" opens once the page is scrolled that far', async () => {
+    const tall = await fixture(html`<div style="height: 4000px"></div>`);
+    const el = await mount({ endpoint, trigger: 'scroll', scroll: '20' });
+    expect(await openSoon(el, 200)).to.equal(false);
+    const open = opened(el);
+    scrollTo(0, 2000);
+    await open;
+    scrollTo(0, 0);
+    tall.remove();
+  });
+
+  for (const mouse of [true, false]) {
+    it(`trigger="exit" ${mouse ? 'opens when the pointer leaves toward the top' : 'stays quiet on touch screens'}`, async () => {
+      // Headless browsers report no pointing device at all, so say which one this "device" has.
+      const realMatchMedia = window.matchMedia;
+      window.matchMedia = (query: string) =>
+        query.includes('pointer: fine') ? ({ matches: mouse } as MediaQueryList) : realMatchMedia.call(window, query);
+      try {
+        const el = await mount({ endpoint, trigger: 'exit' });
+        const open = openSoon(el, 400);
+        document.dispatchEvent(new MouseEvent('mouseout', { clientY: 200, relatedTarget: null, bubbles: true }));
+        document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null, bubbles: true }));
+        expect(await open).to.equal(mouse);
+      } finally {
+        window.matchMedia = realMatchMedia;
+      }
+    });
+  }
+
+  it('trigger="manual" never opens by itself; open() does', async () => {
+    const el = await mount({ endpoint, trigger: 'manual', delay: '0' });
+    expect(await openSoon(el, 300)).to.equal(false);
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'panel')).not.to.equal(null);
+  });
+
+  it('snooze-days keeps automatic triggers quiet after a dismiss; the launcher stays', async () => {
+    const first = await mount({ endpoint, trigger: 'delay', delay: '0', 'snooze-days': '7' });
+    await opened(first).catch(() => {});
+    await waitFor(() => part(first, 'panel'), 'the first prompt');
+    first.close();
+    first.remove();
+    const until = Number(localStorage.getItem('feedback-prompt:snoozed-until'));
+    expect(until - Date.now()).to.be.closeTo(7 * 86_400_000, 60_000);
+    const again = await mount({ endpoint, trigger: 'delay', delay: '0' });
+    expect(await openSoon(again, 400)).to.equal(false);
+    expect(part(again, 'launcher')).not.to.equal(null);
+  });
+
+  it('sample="0" keeps automatic triggers off on this page view', async () => {
+    const el = await mount({ endpoint, trigger: 'delay', delay: '0', sample: '0' });
+    expect(await openSoon(el, 400)).to.equal(false);
+    const always = await mount({ endpoint, trigger: 'delay', delay: '0', sample: '1' });
+    expect(await openSoon(always, 2000)).to.equal(true);
+  });
+
+  it('an invalid value falls back to the default with one warning naming it', async () => {
+    const el = await mount({ endpoint, position: 'diagonal', sample: 'abc', delay: '-5', 'max-length': 'lots', trigger: 'sometimes' });
+    el.open();
+    await el.updateComplete;
+    for (const [attribute, value] of [['position', 'diagonal'], ['sample', 'abc'], ['delay', '-5'], ['max-length', 'lots'], ['trigger', 'sometimes']]) {
+      expect(warnings.filter((w) => w.includes(`${attribute}="${value}"`)), attribute).to.have.length(1);
+    }
+    expect(part(el, 'launcher')!.getBoundingClientRect().left).to.be.greaterThan(innerWidth / 2);
+    expect(el.shadowRoot!.querySelector('#count')!.textContent).to.contain('2000');
+  });
+});
