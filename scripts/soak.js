@@ -173,12 +173,13 @@ async function injectBrowserFault(kind) {
 
 async function soak() {
   if (!existsSync(path.join(ROOT, 'dist', 'feedback-prompt.js'))) throw new Error('dist/feedback-prompt.js is missing: run `node scripts/build.js` first');
+  const executablePath = findChrome(); // exits with advice when there is none: before anything needs cleaning up
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'feedback-prompt-soak-'));
   running = await startServer({ port: 0, host: '127.0.0.1', root: ROOT, dataDir, allowedOrigins: [], quiet: true });
   running.base = `http://127.0.0.1:${running.server.address().port}`;
   // startServer calls receiver.handle on the object it returns, so the layer sits in front of it.
   const layer = installFaultLayer(running.receiver, { random: serverRandom, at });
-  browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
   for (let i = 0; i < TABS; i++) tabs.push(await openTab());
   log(`${TABS} tabs on ${running.base}; submitting ${ANSWERS} answers over ${SECONDS} s (seed ${SEED})`);
 
@@ -248,7 +249,7 @@ async function report({ layer, missing, drainMs, leftovers }) {
   // A 409 means the answer was sent again after it was stored. Expected when the reply was lost,
   // or when the tab that sent it went away mid-send (its keepalive request lives on, its lock and
   // its "delete from the queue" do not). Any other 409: two live senders, against the spec.
-  const repeats = { 'the reply was lost': 0, 'the sending tab reloaded or closed meanwhile': 0, unexplained: [] };
+  const repeats = { 'the reply was lost': 0, 'a tab reloaded or closed while it was pending': 0, unexplained: [] };
   const afterTabGone = [];
   const tabGone = browserFaultLog.filter((f) => /reloaded|closed/.test(f.what));
   for (const [id, events] of layer.timeline) {
@@ -259,7 +260,7 @@ async function report({ layer, missing, drainMs, leftovers }) {
       if (!what.startsWith('receiver 409')) continue;
       if (replyLost) repeats['the reply was lost']++;
       else if (tabGone.some((f) => f.at >= firstPost - 250 && f.at <= when)) {
-        repeats['the sending tab reloaded or closed meanwhile']++;
+        repeats['a tab reloaded or closed while it was pending']++;
         afterTabGone.push(id);
       }
       else repeats.unexplained.push(id);
@@ -273,7 +274,8 @@ async function report({ layer, missing, drainMs, leftovers }) {
   console.log(`  POST /answers attempts the receiver saw: ${layer.posts} (receiver answered ${list(new Map(Object.entries(layer.statuses)))})`);
   console.log(`  of which 409 (an id already stored, sent again): ${layer.statuses[409] ?? 0}, because ${list(new Map(Object.entries({ ...repeats, unexplained: repeats.unexplained.length })))}`);
   console.log(`  connections: ${layer.connections}; network faults also applied to Chromium's own silent resend: ${layer.resendsFaulted}`);
-  console.log(`  widget events seen in the tabs: ${list(widgetEvents)}`);
+  const sentTwice = [...browserTimeline.values()].filter((events) => events.filter((e) => e.what.endsWith('feedback-sent')).length > 1).length;
+  console.log(`  widget events seen in the tabs: ${list(widgetEvents)}; ids reported sent more than once: ${sentTwice}`);
   console.log(`  all stored ${secs(drainMs)} after the faults stopped; ${leftovers.length} left in the browser queue; ${tabsOpened} tabs opened in all`);
   console.log(`  seed ${SEED}; ${ANSWERS} answers over ${SECONDS} s; took ${secs(at())}`);
   if (consoleLines.size) console.log(`  console warnings/errors in the tabs:\n${[...consoleLines].map(([t, n]) => `    ×${n} ${t.slice(0, 200)}`).join('\n')}`);

@@ -6,13 +6,13 @@ export const luminance = ([r, g, b]: number[]): number =>
 
 export const contrast = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
-const DARK = '#111';
-const DARK_LUMINANCE = luminance([17, 17, 17]);
-
-/** White or near-black, whichever reads better on `background` (any colour a page can give). */
+/**
+ * White or black, whichever reads better on `background` (any colour a page can give). Pure black,
+ * not a softer near-black: only the pair white/black reaches 4.5:1 on every possible colour.
+ */
 export const readableOn = (rgb: number[]): string => {
   const l = luminance(rgb);
-  return contrast(l, 1) >= contrast(l, DARK_LUMINANCE) ? '#fff' : DARK;
+  return contrast(l, 1) >= contrast(l, 0) ? '#fff' : '#000';
 };
 
 /** Any CSS colour → its sRGB bytes, by painting one pixel: works for names, hex, hsl, oklch alike. */

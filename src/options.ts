@@ -22,7 +22,8 @@ export const choice = <T extends string>(attribute: string, value: unknown, allo
 /** A finite number within [min, max], else `fallback` with a warning. */
 export const numberIn = (attribute: string, value: unknown, fallback: number, min: number, max = Infinity): number => {
   if (absent(value)) return fallback;
-  const n = Number(value);
+  // Number(' ') is 0: a blank attribute must not silently mean "never" or "at once".
+  const n = typeof value === 'string' && !value.trim() ? NaN : Number(value);
   if (Number.isFinite(n) && n >= min && n <= max) return n;
   warn(attribute, value, fallback);
   return fallback;

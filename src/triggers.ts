@@ -70,7 +70,8 @@ export const armTrigger = (
   } else if (trigger === 'scroll') {
     const check = () => {
       const max = doc.documentElement.scrollHeight - win.innerHeight;
-      if (max <= 0 || (win.scrollY / max) * 100 >= settings.scroll) fire();
+      // A page too short to scroll gives no sign of interest, so it never fires.
+      if (max > 0 && (win.scrollY / max) * 100 >= settings.scroll) fire();
     };
     listen(win, 'scroll', check);
   } else if (win.matchMedia('(hover: hover) and (pointer: fine)').matches) {

@@ -40,7 +40,19 @@ export const createAnswer = (
   lang: input.lang,
   page: pageOf(page),
   createdAt: new Date(now).toISOString(),
-  // A round trip through JSON drops functions and DOM nodes a host page might put here,
-  // which IndexedDB's structured clone would refuse.
-  context: JSON.parse(JSON.stringify(input.context ?? {})),
+  context: plainContext(input.context),
 });
+
+/**
+ * A round trip through JSON drops functions and DOM nodes a host page might put in `context`, which
+ * IndexedDB's structured clone would refuse; a context JSON cannot hold (a cycle, a BigInt) is
+ * replaced by `{}` so the customer's answer still goes out.
+ */
+const plainContext = (context: Record<string, unknown> | undefined): Record<string, unknown> => {
+  try {
+    return JSON.parse(JSON.stringify(context ?? {}));
+  } catch (error) {
+    console.warn('feedback-prompt: the context cannot be sent as JSON, so it is left out of this answer.', error);
+    return {};
+  }
+};

@@ -15,6 +15,9 @@ export const parseRetryAfter = (value: string | null | undefined, now: number): 
   return Number.isNaN(ms) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, ms));
 };
 
+/** A server answering `Retry-After: 0` in a loop still gets no more than two tries a second. */
+export const MIN_RETRY_AFTER_MS = 500;
+
 /** The wait before the next attempt: the server's wish when it gave one, else the jittered backoff. */
 export const nextDelay = (attempt: number, retryAfter: number | undefined, random?: () => number): number =>
-  retryAfter ?? backoffDelay(attempt, random);
+  retryAfter === undefined ? backoffDelay(attempt, random) : Math.max(MIN_RETRY_AFTER_MS, retryAfter);

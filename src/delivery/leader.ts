@@ -21,7 +21,9 @@ export const originLock = (
     const [owner, until] = (storage.getItem(key) ?? '').split(' ');
     return owner && owner !== me && Number(until) > Date.now();
   };
-  return async (task) => {
+  // Within this page, tasks queue behind each other; the lease only keeps other tabs out.
+  let tail: Promise<unknown> = Promise.resolve();
+  const leased = async <T>(task: () => Promise<T>): Promise<T> => {
     while (held()) await new Promise((r) => setTimeout(r, POLL_MS));
     storage.setItem(key, `${me} ${Date.now() + LEASE_MS}`);
     try {
@@ -29,6 +31,11 @@ export const originLock = (
     } finally {
       storage.removeItem(key);
     }
+  };
+  return (task) => {
+    const run = tail.then(() => leased(task));
+    tail = run.catch(() => {});
+    return run;
   };
 };
 

@@ -2,7 +2,7 @@ import type { Answer } from './answer.js';
 import { nextDelay, parseRetryAfter } from './backoff.js';
 import type { Lock } from './leader.js';
 import type { KeyValueStore } from './store.js';
-import type { Outcome, Transport } from './transport.js';
+import { byteLength, KEEPALIVE_LIMIT, type Outcome, type Transport } from './transport.js';
 
 /** One answer waiting in the queue: a plain record so IndexedDB can clone it. */
 export interface QueuedAnswer {
@@ -56,14 +56,13 @@ export class QueueFullError extends Error {
 }
 
 const DAY_MS = 86_400_000;
-/** Browsers share a 64 KiB budget among keepalive requests in flight. */
-const EXIT_BUDGET = 60_000;
 
 /** A durable retry queue: enqueue writes first, flush sends; one flush at a time per origin. */
 export class DeliveryQueue {
   private readonly o: Required<QueueOptions>;
   private running?: Promise<void>;
   private queued?: Promise<void>;
+  private wakeNext = false;
   private timer: unknown;
   /** No sending before this time: set by a failed attempt so the rest of the queue waits too. */
   private holdUntil = 0;
@@ -106,10 +105,15 @@ export class DeliveryQueue {
   flush(wake = false): Promise<void> {
     if (wake && this.holdIsNetwork) this.holdUntil = 0;
     if (this.running) {
-      return (this.queued ??= this.running.then(() => {
+      this.wakeNext ||= wake;
+      const next = () => {
         this.queued = undefined;
-        return this.flush(wake);
-      }));
+        const wakeNext = this.wakeNext;
+        this.wakeNext = false;
+        return this.flush(wakeNext);
+      };
+      // A failed round must not leave its rejection standing in for every later flush.
+      return (this.queued ??= this.running.then(next, next));
     }
     this.running = this.o
       .lock(() => this.round(wake))
@@ -136,9 +140,9 @@ export class DeliveryQueue {
   /** On page exit: fire what is waiting as keepalive requests; deleted only if a 2xx still arrives. */
   sendOnExit(): void {
     if (!this.o.isOnline()) return;
-    let budget = EXIT_BUDGET;
+    let budget = KEEPALIVE_LIMIT;
     for (const record of this.known.values()) {
-      const size = JSON.stringify(record.answer).length;
+      const size = byteLength(JSON.stringify(record.answer));
       if (record.setAside || this.inFlight.has(record.answer.id) || size > budget) continue;
       budget -= size;
       void this.attempt(record, true);

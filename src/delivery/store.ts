@@ -30,7 +30,8 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   });
 
 /** True when the database may exist; `databases()` lets us look without creating it. */
-const mayExist = async (factory: IDBFactory, name: string): Promise<boolean> => {
+const mayExist = async (name: string): Promise<boolean> => {
+  const factory = indexedDB;
   if (!factory.databases) return true;
   try {
     return (await factory.databases()).some((db) => db.name === name);
@@ -44,11 +45,7 @@ const mayExist = async (factory: IDBFactory, name: string): Promise<boolean> => 
  * customer's device before they act. A failing connection is reopened once per operation,
  * because browsers close idle or backgrounded connections (Safari especially).
  */
-export const idbStore = <T>(
-  factory: IDBFactory = indexedDB,
-  dbName = DB_NAME,
-  timeoutMs = 3000,
-): KeyValueStore<T> => {
+export const idbStore = <T>(dbName = DB_NAME, timeoutMs = 3000): KeyValueStore<T> => {
   let store: UseStore | undefined;
   let created = false;
   const open = () => (store ??= createStore(dbName, STORE_NAME));
@@ -63,7 +60,7 @@ export const idbStore = <T>(
   return {
     durable: true,
     all: async () => {
-      if (!created && !(await mayExist(factory, dbName))) return [];
+      if (!created && !(await mayExist(dbName))) return [];
       created = true;
       return (await run((s) => entries<string, T>(s))).map(([, value]) => value);
     },
@@ -83,13 +80,15 @@ export const fallbackStore = <T>(
   let active: KeyValueStore<T> | undefined;
   const memory = memoryStore<T>();
   const use = async <R>(op: (s: KeyValueStore<T>) => Promise<R>): Promise<R> => {
+    let store: KeyValueStore<T> | undefined;
     try {
-      active ??= primary();
-      return await op(active);
+      store = active ??= primary();
+      return await op(store);
     } catch (error) {
-      if (active === memory) throw error;
+      if (store === memory) throw error;
+      // Several operations can fail together; only the first one reports the move to memory.
+      if (active !== memory) onFallback(error);
       active = memory;
-      onFallback(error);
       return op(memory);
     }
   };

@@ -20,7 +20,10 @@ export const classify = (status: number, retryAfter: string | null = null): Outc
       : { kind: 'rejected', status };
 
 /** The body budget browsers give keepalive requests (64 KiB, shared by all in flight). */
-const KEEPALIVE_LIMIT = 60_000;
+export const KEEPALIVE_LIMIT = 60_000;
+
+/** Bytes on the wire, not UTF-16 units: 20,000 CJK characters are 60 KB. */
+export const byteLength = (text: string): number => new TextEncoder().encode(text).length;
 
 /** POST with fetch; `fetchImpl` is looked up per call so a host page's later patch is honoured. */
 export const fetchTransport =
@@ -38,7 +41,7 @@ export const fetchTransport =
         mode: 'cors',
         signal: abort.signal,
         // keepalive lets a send that is under way finish when the tab closes.
-        keepalive: !!options.keepalive && body.length < KEEPALIVE_LIMIT,
+        keepalive: !!options.keepalive && byteLength(body) < KEEPALIVE_LIMIT,
       });
       return classify(response.status, response.headers.get('Retry-After'));
     } catch {

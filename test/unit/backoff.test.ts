@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BASE_DELAY_MS, MAX_DELAY_MS, backoffDelay, nextDelay, parseRetryAfter } from '../../src/delivery/backoff.js';
+import { BASE_DELAY_MS, MAX_DELAY_MS, MIN_RETRY_AFTER_MS, backoffDelay, nextDelay, parseRetryAfter } from '../../src/delivery/backoff.js';
 
 const ALMOST_ONE = 1 - Number.EPSILON;
 const NOW = Date.parse('2026-11-22T10:00:00.000Z');
@@ -75,7 +75,10 @@ describe('parseRetryAfter', () => {
 describe('nextDelay', () => {
   it('prefers the server\'s Retry-After over the jittered backoff', () => {
     expect(nextDelay(3, 5_000, () => ALMOST_ONE)).to.equal(5_000);
-    expect(nextDelay(3, 0, () => ALMOST_ONE)).to.equal(0);
+  });
+
+  it('never retries faster than MIN_RETRY_AFTER_MS, even when told "Retry-After: 0"', () => {
+    expect(nextDelay(3, 0, () => ALMOST_ONE)).to.equal(MIN_RETRY_AFTER_MS);
   });
 
   it('falls back to the jittered backoff without one', () => {

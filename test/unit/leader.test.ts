@@ -129,7 +129,7 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
     expect(await originLock(name, NO_LOCKS, NO_STORAGE)(async () => 42)).to.equal(42);
   });
 
-  it.skip('BUG leader.ts:22 — two tasks on the same lease lock instance overlap (the owner check lets "me" in), unlike the Web Locks version; the page shares one lock among all its prompts (queue-handle.ts:24)', async () => {
+  it('two tasks on the same lease lock instance run one after the other, as with Web Locks', async () => {
     const lock = originLock(name, NO_LOCKS, localStorage);
     const { maxActive, log } = await race(lock, lock);
     expect(maxActive).to.equal(1);

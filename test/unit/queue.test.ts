@@ -318,7 +318,7 @@ describe('DeliveryQueue', () => {
     expect(await stored(a.id)).to.include({ attempts: 1, status: 0 });
   });
 
-  it.skip('BUG queue.ts:151 — once a round has failed (store error), a flush made during a later round returns that stale rejection and queues no round: the new answer is not sent', async () => {
+  it('after a failed round, a flush made during a later round still queues a round and sends the new answer', async () => {
     const base = memoryStore<QueuedAnswer>();
     let storeFails = true;
     const store: KeyValueStore<QueuedAnswer> = {
