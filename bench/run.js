@@ -147,11 +147,23 @@ function fileSizes(file) {
 /** Runs in every new document before any of its scripts: observers and the launcher watch. */
 const OBSERVERS = `(() => {
   if (window.__bench) return;
-  const b = window.__bench = { longTasks: [], cls: 0, shifts: 0, visibleAt: null };
+  const b = window.__bench = { longTasks: [], longFrameScripts: {}, cls: 0, shifts: 0, visibleAt: null };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  // Long animation frames name the scripts that ran in them: script time by file, long frames only.
+  try {
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries()) {
+        if (frame.blockingDuration <= 0) continue;
+        for (const s of frame.scripts) {
+          const file = s.sourceURL ? s.sourceURL.split('?')[0].split('/').pop() || '(page)' : '(inline or unknown)';
+          b.longFrameScripts[file] = (b.longFrameScripts[file] || 0) + s.duration;
+        }
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   try {
     new PerformanceObserver((list) => {
@@ -230,7 +242,7 @@ async function measureLoad(browser, origin, variant) {
     const m = metricsOf(await cdp.send('Performance.getMetrics'));
     const seen = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { longTasks: window.__bench.longTasks, cls: window.__bench.cls, loadMs: nav ? nav.loadEventEnd : null };
+      return { longTasks: window.__bench.longTasks, longFrameScripts: window.__bench.longFrameScripts, cls: window.__bench.cls, loadMs: nav ? nav.loadEventEnd : null };
     });
     // Heap after a full GC: what the widget keeps, not what it happened to leave lying around.
     await cdp.send('HeapProfiler.collectGarbage');
@@ -263,6 +275,9 @@ async function measureLoad(browser, origin, variant) {
       beacons,
       scriptMs: m.ScriptDuration * 1000,
       layoutStyleMs: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
+      // Main-thread CPU time: the throttle does not stretch it, nor does waiting for a busy core.
+      threadCpuMs: m.ThreadTime * 1000,
+      longFrameScripts: seen.longFrameScripts,
       longTasks: seen.longTasks.length,
       longTaskList: seen.longTasks,
       tbtMs: seen.longTasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
@@ -573,11 +588,13 @@ async function main() {
     const baseHeap = median(base.map((r) => r.heapKB));
     const baseLayout = median(base.map((r) => r.layoutStyleMs));
     const baseLong = median(base.map((r) => r.longTasks)) ?? 0;
+    const baseCpu = median(base.map((r) => r.threadCpuMs));
     for (const rs of Object.values(results)) {
       for (const r of rs) {
         r.addedScriptMs = r.scriptMs - baseScript;
         r.addedHeapKB = r.heapKB - baseHeap;
         r.addedLayoutStyleMs = r.layoutStyleMs - baseLayout;
+        r.addedThreadCpuMs = r.threadCpuMs - baseCpu;
       }
     }
     const rows = [
@@ -589,6 +606,7 @@ async function main() {
       ['script time ms', 'scriptMs', 1],
       ['  added script ms (vs a median)', 'addedScriptMs', 1],
       ['  added style+layout ms', 'addedLayoutStyleMs', 1],
+      ['  added main-thread CPU ms (unthrottled)', 'addedThreadCpuMs', 1],
       ['long tasks', 'longTasks', 0],
       ['total blocking time ms', 'tbtMs', 0],
       ['launcher visible ms (from nav start)', 'launcherMs', 0],
@@ -610,6 +628,16 @@ async function main() {
     for (const { id, name } of VARIANTS.slice(1)) {
       const files = results[id][0]?.files ?? [];
       log(`${name} files: ${files.join(', ') || '—'}`);
+    }
+    log('Script time inside long frames, by file (median ms per load; long-animation-frame attribution):');
+    for (const { id, name } of VARIANTS) {
+      const names = [...new Set(results[id].flatMap((r) => Object.keys(r.longFrameScripts ?? {})))];
+      const parts = names
+        .map((file) => [file, median(results[id].map((r) => r.longFrameScripts?.[file] ?? 0))])
+        .filter(([, ms]) => ms >= 1)
+        .sort((x, y) => y[1] - x[1])
+        .map(([file, ms]) => `${file} ${fmt(ms, 0)}`);
+      log(`  ${pad(name, 22)} ${parts.join(', ') || 'none'}`);
     }
 
     const med = (id, key) => median(results[id].map((r) => r[key]));

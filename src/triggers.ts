@@ -51,18 +51,17 @@ export const armTrigger = (
   if (trigger === 'button' || trigger === 'manual' || isSnoozed() || random() >= settings.sample) return () => {};
   const doc = win.document;
   const cleanups: Array<() => void> = [];
-  const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void): void => {
     target.addEventListener(type, fn, { passive: true });
     cleanups.push(() => target.removeEventListener(type, fn));
   };
   const disarm = () => cleanups.splice(0).forEach((fn) => fn());
   const fire = () => {
     disarm();
+    // Busy in the page's own form: look again a little later, rather than interrupt.
     if (!typingInPage(doc)) return open();
-    listen(doc, 'focusout', () => {
-      const timer = win.setTimeout(() => (typingInPage(doc) ? fire() : (disarm(), open())), AFTER_TYPING_MS);
-      cleanups.push(() => win.clearTimeout(timer));
-    });
+    const timer = win.setTimeout(fire, AFTER_TYPING_MS);
+    cleanups.push(() => win.clearTimeout(timer));
   };
   if (trigger === 'delay') {
     const timer = win.setTimeout(fire, settings.delay * 1000);
