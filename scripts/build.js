@@ -8,7 +8,7 @@ rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
 await steps([
   ['bundles (rollup)', 'rollup', ['-c', '--silent']],
   ['type declarations', 'tsc', ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationDir', 'dist']],
-  ['custom-elements.json', 'cem', ['analyze', '--litelement', '--globs', 'src/feedback-prompt.ts', '--quiet']],
+  ['custom-elements.json', 'cem', ['analyze', '--quiet']],
 ]);
 console.log('\n▶ size');
 const over = checkBudget();

@@ -129,6 +129,8 @@ export function installFaultLayer(receiver, { random, at }) {
           return passOn(req, res, id, true);
         case 'delay 0-800 ms':
           await sleep(Math.round(random() * 800));
+          // The server may have closed meanwhile: a late write would recreate the removed data dir.
+          if (req.socket.destroyed) return (note(id, 'connection gone during the delay'), true);
           return passOn(req, res, id, false);
         default:
           return passOn(req, res, id, false);

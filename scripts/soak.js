@@ -178,7 +178,7 @@ async function soak() {
   running = await startServer({ port: 0, host: '127.0.0.1', root: ROOT, dataDir, allowedOrigins: [], quiet: true });
   running.base = `http://127.0.0.1:${running.server.address().port}`;
   // startServer calls receiver.handle on the object it returns, so the layer sits in front of it.
-  const layer = installFaultLayer(running.receiver, { random: serverRandom, at });
+  const layer = (running.layer = installFaultLayer(running.receiver, { random: serverRandom, at }));
   browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
   for (let i = 0; i < TABS; i++) tabs.push(await openTab());
   log(`${TABS} tabs on ${running.base}; submitting ${ANSWERS} answers over ${SECONDS} s (seed ${SEED})`);
@@ -325,7 +325,11 @@ function cleanup() {
       if ((await Promise.race([closed.then(() => true), sleep(10_000)])) !== true) browser.process()?.kill('SIGKILL');
     }
     await running?.close().catch((err) => console.error(`closing the server: ${err.message}`));
+    // Requests the fault layer is still delaying are not the receiver's to wait for.
+    for (const until = Date.now() + 3000; running?.layer?.inFlight && Date.now() < until; ) await sleep(50);
+    console.error('DEBUG before rm', at(), running?.layer?.inFlight);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    console.error('DEBUG after rm', at(), existsSync(dataDir));
   })();
   return cleaning;
 }

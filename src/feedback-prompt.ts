@@ -36,6 +36,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Asks the shop's customers an open question and delivers every answer, even across reloads and
  * offline spells.
  *
+ * @customElement feedback-prompt
+ *
  * @fires feedback-open - The panel opened.
  * @fires feedback-close - The panel closed.
  * @fires feedback-submit - An answer was queued; `detail` is the answer as it will be sent.

@@ -155,3 +155,24 @@ export class Tab {
     return executeServerCommand('tab-close-all');
   }
 }
+
+/** Puts `count` refused answers in the queue with the raw API, as if left by earlier visits. */
+export const fillQueueWithRefused = async (count: number): Promise<void> => {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    for (let i = 0; i < count; i++) {
+      const id = crypto.randomUUID();
+      const answer = { id, version: 1, site: '', answer: `old ${i}`, email: null, rating: null, topic: null, lang: 'en', page: location.href, createdAt: new Date().toISOString(), context: {} };
+      tx.objectStore(STORE).put({ answer, endpoint: 'http://127.0.0.1:9/answers', attempts: 1, nextAttemptAt: 0, status: 400, setAside: true }, id);
+    }
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+};
