@@ -39,6 +39,7 @@ const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
 
 let running; // the server
 let browser;
+let launching; // puppeteer.launch's promise: an interrupt during the launch must still close the browser
 let dataDir;
 const tabs = [];
 let tabsOpened = 0;
@@ -179,7 +180,15 @@ async function soak() {
   running.base = `http://127.0.0.1:${running.server.address().port}`;
   // startServer calls receiver.handle on the object it returns, so the layer sits in front of it.
   const layer = (running.layer = installFaultLayer(running.receiver, { random: serverRandom, at }));
-  browser = await puppeteer.launch({ executablePath, headless: true, args: CHROME_ARGS });
+  browser = await (launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: CHROME_ARGS,
+    // Puppeteer would exit the process itself on these, skipping our cleanup.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  }));
   for (let i = 0; i < TABS; i++) tabs.push(await openTab());
   log(`${TABS} tabs on ${running.base}; submitting ${ANSWERS} answers over ${SECONDS} s (seed ${SEED})`);
 
@@ -320,6 +329,7 @@ let cleaning;
 function cleanup() {
   cleaning ??= (async () => {
     for (const tab of tabs) clearTimeout(tab.timer);
+    browser ??= await launching?.catch(() => undefined);
     if (browser) {
       const closed = browser.close().catch(() => {});
       if ((await Promise.race([closed.then(() => true), sleep(10_000)])) !== true) browser.process()?.kill('SIGKILL');
@@ -327,9 +337,7 @@ function cleanup() {
     await running?.close().catch((err) => console.error(`closing the server: ${err.message}`));
     // Requests the fault layer is still delaying are not the receiver's to wait for.
     for (const until = Date.now() + 3000; running?.layer?.inFlight && Date.now() < until; ) await sleep(50);
-    console.error('DEBUG before rm', at(), running?.layer?.inFlight);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    console.error('DEBUG after rm', at(), existsSync(dataDir));
   })();
   return cleaning;
 }
@@ -339,7 +347,7 @@ const watchdog = setTimeout(() => {
   console.error(`\nsoak: still running after ${secs(LIMIT_MS)}: giving up`);
   cleanup().finally(() => process.exit(1));
 }, LIMIT_MS);
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
 
 let code = 1;
 try {
