@@ -1,7 +1,7 @@
 // The manifest lists the public API only: private reactive state (`_open`, …) and the event that
 // `_emit` dispatches under a computed name are implementation details.
 export default {
-  globs: ['src/feedback-prompt.ts'],
+  globs: ['src/feedback-prompt.ts', 'src/feedback-prompt.settings.ts'],
   litelement: true,
   plugins: [
     {

@@ -281,7 +281,8 @@ async function report({ layer, missing, drainMs, leftovers }) {
   console.log(`  server faults injected:  ${list(new Map(Object.entries(layer.faults)))}`);
   console.log(`  browser faults injected: ${list(browserFaults)}`);
   console.log(`  POST /answers attempts the receiver saw: ${layer.posts} (receiver answered ${list(new Map(Object.entries(layer.statuses)))})`);
-  console.log(`  of which 409 (an id already stored, sent again): ${layer.statuses[409] ?? 0}, because ${list(new Map(Object.entries({ ...repeats, unexplained: repeats.unexplained.length })))}`);
+  const why = list(new Map(Object.entries({ ...repeats, unexplained: repeats.unexplained.length })));
+  console.log(`  409 (an id already stored, sent again): ${layer.statuses[409] ?? 0}${layer.statuses[409] ? `, because ${why}` : ''}`);
   console.log(`  connections: ${layer.connections}; network faults also applied to Chromium's own silent resend: ${layer.resendsFaulted}`);
   const sentTwice = [...browserTimeline.values()].filter((events) => events.filter((e) => e.what.endsWith('feedback-sent')).length > 1).length;
   console.log(`  widget events seen in the tabs: ${list(widgetEvents)}; ids reported sent more than once: ${sentTwice}`);

@@ -1,36 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './feedback-prompt.styles.js';
-import { createAnswer, type Answer } from './delivery/answer.js';
-import { QueueFullError, type QueueReport } from './delivery/queue.js';
-import type { QueuedAnswer } from './delivery/queue.js';
+import { FeedbackPromptSettings } from './feedback-prompt.settings.js';
+import { createAnswer } from './delivery/answer.js';
+import { QueueFullError, type QueueReport, type QueuedAnswer } from './delivery/queue.js';
 import { openQueue, type QueueHandle } from './queue-handle.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
-import { readableOn, toRgb } from './contrast.js';
-import {
-  choice,
-  httpUrl,
-  jsonObject,
-  list,
-  numberIn,
-  POSITIONS,
-  TRIGGERS,
-  type Position,
-  type Trigger,
-} from './options.js';
-import {
-  isRightToLeft,
-  loadTranslation,
-  requestedLang,
-  supported,
-  text,
-  translationFor,
-  type TextKey,
-} from './i18n/index.js';
+import { applyAccent } from './accent.js';
+import { problemWith } from './answer-check.js';
+import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
+import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
 import { renderFields } from './fields.js';
-
-/** A loose check: the endpoint's owner validates for real; this only catches a slip of the finger. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Asks the shop's customers an open question and delivers every answer, even across reloads and
@@ -58,28 +38,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssproperty --feedback-prompt-font - Font shorthand; the page's font does not leak in unless set here.
  * @cssproperty --feedback-prompt-z-index - Stacking of the launcher and panel.
  */
-export class FeedbackPrompt extends LitElement {
+export class FeedbackPrompt extends FeedbackPromptSettings {
   static override styles = styles;
 
   static override properties = {
-    endpoint: {},
-    site: {},
-    question: {},
-    lang: {},
-    position: {},
-    trigger: {},
-    delay: {},
-    scrollPercent: { attribute: 'scroll' },
-    snoozeDays: { attribute: 'snooze-days' },
-    sample: {},
-    askEmail: { type: Boolean, attribute: 'ask-email' },
-    rating: { type: Boolean },
-    topics: {},
-    privacyUrl: { attribute: 'privacy-url' },
-    maxLength: { attribute: 'max-length' },
-    accent: {},
-    context: {},
-    texts: {},
+    ...FeedbackPromptSettings.properties,
     _open: { state: true },
     _thanked: { state: true },
     _status: { state: true },
@@ -87,44 +50,6 @@ export class FeedbackPrompt extends LitElement {
     _answer: { state: true },
     _email: { state: true },
   };
-
-  /** URL that answers are POSTed to; relative URLs resolve against the page. Required. */
-  declare endpoint: string;
-  /** The shop's identifier, sent with every answer. */
-  declare site: string;
-  /** The heading; defaults to the localised "What could we do for you?". */
-  declare question: string;
-  /** `bottom-right`, `bottom-left` or `inline`. */
-  declare position: Position;
-  /** `button`, `delay`, `scroll`, `exit` or `manual`. */
-  declare trigger: Trigger;
-  /** Seconds before `trigger="delay"` opens the panel. */
-  declare delay: number | string;
-  /**
-   * Percent of the page scrolled before `trigger="scroll"` opens the panel (attribute `scroll`;
-   * the property has its own name so it does not hide the DOM's `scroll()` method).
-   */
-  declare scrollPercent: number | string;
-  /** Days automatic triggers stay quiet after an answer or a dismiss. */
-  declare snoozeDays: number | string;
-  /** Fraction (0..1) of page views on which automatic triggers may fire. */
-  declare sample: number | string;
-  /** Offer an optional e-mail field. */
-  declare askEmail: boolean;
-  /** Offer an optional 1–5 rating. */
-  declare rating: boolean;
-  /** Comma-separated choices the customer may pick one of. */
-  declare topics: string;
-  /** Link shown under the form: what happens with the answer. */
-  declare privacyUrl: string;
-  /** Characters allowed in the answer. */
-  declare maxLength: number | string;
-  /** CSS colour for buttons and focus ring. */
-  declare accent: string;
-  /** Sent with every answer: an object, or JSON in the attribute. */
-  declare context: Record<string, unknown> | string;
-  /** Overrides for any built-in text, by key: an object, or JSON in the attribute. */
-  declare texts: Partial<Record<TextKey, string>> | string;
 
   declare private _open: boolean;
   declare private _thanked: boolean;
@@ -140,7 +65,6 @@ export class FeedbackPrompt extends LitElement {
   /** The endpoint value last reported as unusable; starts as a value no attribute can have. */
   private _reportedEndpoint: unknown = NaN;
   private _draftLoaded = false;
-  private _accentSeen = '';
 
   constructor() {
     super();
@@ -150,29 +74,6 @@ export class FeedbackPrompt extends LitElement {
     this._error = '';
     this._answer = '';
     this._email = '';
-  }
-
-  /** The endpoint as an absolute http(s) URL, or undefined when missing or unusable. */
-  private get _endpoint(): string | undefined {
-    return httpUrl(this.endpoint, document.baseURI);
-  }
-
-  private get _position(): Position {
-    return choice('position', this.position, POSITIONS, 'bottom-right');
-  }
-
-  private get _maxLength(): number {
-    return Math.floor(numberIn('max-length', this.maxLength, 2000, 1));
-  }
-
-  private get _lang(): string {
-    return supported(requestedLang(this, this.getAttribute('lang')));
-  }
-
-  private _t(key: TextKey, n?: number): string {
-    const overrides = { ...jsonObject<Record<TextKey, string>>('texts', this.texts) };
-    if (this.question) overrides.question = this.question;
-    return text(translationFor(this._lang)!, overrides, key, n);
   }
 
   override connectedCallback(): void {
@@ -238,7 +139,8 @@ export class FeedbackPrompt extends LitElement {
   }
 
   protected override updated(): void {
-    this._applyAccent();
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (root) applyAccent(root, this.accent);
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -338,18 +240,12 @@ export class FeedbackPrompt extends LitElement {
     if (data.get('website')) return this._showThanks('');
     const answer = this._answer;
     const email = this._email.trim();
-    const invalid: [TextKey, string] | undefined = !answer.trim()
-      ? ['empty', 'textarea']
-      : answer.length > this._maxLength
-        ? ['tooLong', 'textarea']
-        : email && !EMAIL.test(email)
-          ? ['emailInvalid', 'input[name=email]']
-          : undefined;
-    if (invalid) {
-      this._error = invalid[0];
-      return this._focus(invalid[1]);
+    const problem = problemWith(answer, email, this._maxLength);
+    if (problem) {
+      this._error = problem.error;
+      return this._focus(problem.field);
     }
-    const record: Answer = createAnswer(
+    const record = createAnswer(
       {
         site: this.site ?? '',
         answer,
@@ -431,22 +327,6 @@ export class FeedbackPrompt extends LitElement {
       },
       () => this.open(),
     );
-  }
-
-  /** Sets the accent and picks white or near-black text for it, so any accent stays readable. */
-  private _applyAccent(): void {
-    const root = this.renderRoot.querySelector<HTMLElement>('.root');
-    if (!root) return;
-    const accent = this.accent && CSS.supports('color', this.accent) ? this.accent : '';
-    if (this.accent && !accent) choice('accent', this.accent, [], '');
-    if (accent) root.style.setProperty('--_accent', accent);
-    else root.style.removeProperty('--_accent');
-    const sample = root.querySelector<HTMLElement>('[part=launcher],[part=submit]');
-    const color = sample ? getComputedStyle(sample).backgroundColor : '';
-    if (!color || color === this._accentSeen) return;
-    this._accentSeen = color;
-    const rgb = toRgb(color);
-    if (rgb) root.style.setProperty('--_on-accent', readableOn(rgb));
   }
 
   private _focus(selector: string): void {

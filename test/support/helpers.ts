@@ -131,12 +131,6 @@ export class Tab {
     return new Tab(tab);
   }
 
-  /** A real second tab on this origin, running the page at `path` (e.g. `/test/support/host-pages/…`). */
-  static async openPath(path: string): Promise<Tab> {
-    const { tab } = (await executeServerCommand('tab-open', { path })) as { tab: number };
-    return new Tab(tab);
-  }
-
   /** Runs `fn` in the tab; `fn` must be self-contained (it travels as source text). */
   async eval<T>(fn: (arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
     const result = (await executeServerCommand('tab-eval', { tab: this.id, fn: fn.toString(), arg })) as { value: T };

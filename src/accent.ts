@@ -1,0 +1,23 @@
+import { readableOn, toRgb } from './contrast.js';
+import { choice } from './options.js';
+
+/** The last button colour seen per prompt, so the pixel probe runs only when the accent changes. */
+const seen = new WeakMap<HTMLElement, string>();
+
+/**
+ * Applies the `accent` attribute (an invalid colour warns and is ignored) and picks white or black
+ * text for whatever colour the buttons end up with, so any accent, from the attribute or from
+ * `--feedback-prompt-accent`, stays readable.
+ */
+export const applyAccent = (root: HTMLElement, accent: string | undefined): void => {
+  const valid = accent && CSS.supports('color', accent) ? accent : '';
+  if (accent && !valid) choice('accent', accent, [], '');
+  if (valid) root.style.setProperty('--_accent', valid);
+  else root.style.removeProperty('--_accent');
+  const button = root.querySelector<HTMLElement>('[part=launcher],[part=submit]');
+  const color = button ? getComputedStyle(button).backgroundColor : '';
+  if (!color || color === seen.get(root)) return;
+  seen.set(root, color);
+  const rgb = toRgb(color);
+  if (rgb) root.style.setProperty('--_on-accent', readableOn(rgb));
+};
