@@ -48,12 +48,14 @@ function drain(req, done) {
 }
 
 /**
- * @param {{ root: string, dataDir: string }} options
+ * @param {{ root: string, dataDir: string, mounts?: Record<string, string> }} options
+ *   mounts: URL prefixes served from another folder, e.g. { '/dist/': '/…/bench/.build/dist' }
  * @returns {Promise<{ origin: string, port: number, receiver: ReturnType<typeof createReceiver>,
  *   counts: { api: number, hold: number, stored: number }, answerTimes: number[], close(): Promise<void> }>}
  */
-export async function startBenchServer({ root, dataDir }) {
+export async function startBenchServer({ root, dataDir, mounts = {} }) {
   root = await realpath(root);
+  const mounted = await Promise.all(Object.entries(mounts).map(async ([prefix, dir]) => [prefix, await realpath(dir)]));
   const receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
   const cache = new Map();
   const counts = { api: 0, hold: 0, stored: 0 };
@@ -70,11 +72,14 @@ export async function startBenchServer({ root, dataDir }) {
     }
     if (!SERVED.some((prefix) => decoded.startsWith(prefix)) || decoded.includes('\0') || decoded.includes('\\') ||
       decoded.split('/').some((s) => s === '..' || s === '.')) return send(res, 404, 'Not found\n');
+    const mount = mounted.find(([prefix]) => decoded.startsWith(prefix));
+    const base = mount ? mount[1] : root;
+    const rest = mount ? decoded.slice(mount[0].length) : decoded;
     let file;
     let info;
     try {
-      file = await realpath(path.join(root, ...decoded.split('/')));
-      if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden\n');
+      file = await realpath(path.join(base, ...rest.split('/')));
+      if (!file.startsWith(base + path.sep)) return send(res, 403, 'Forbidden\n');
       info = await stat(file);
       if (!info.isFile()) return send(res, 404, 'Not found\n');
     } catch {

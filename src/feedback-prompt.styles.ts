@@ -57,6 +57,9 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
+  [part='submit'] {
+    margin-inline-start: auto;
+  }
   [part='launcher'] {
     position: fixed;
     bottom: 16px;

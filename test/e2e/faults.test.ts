@@ -106,3 +106,23 @@ describe('delivery under faults, in real tabs', () => {
     expect(await attemptsPer()).to.deep.equal(Object.fromEntries(ids.map((id) => [id, 1])));
   });
 });
+
+describe('leaving the page', () => {
+  let endpoint: string;
+  beforeEach(async () => {
+    endpoint = await resetReceiver();
+    await clearDeviceStorage();
+  });
+  afterEach(() => Tab.closeAll());
+
+  it('fires waiting answers on pagehide with keepalive, and the endpoint gets them once', async () => {
+    // The first try meets a 503 that asks for an hour's wait; the customer then closes the tab.
+    await scriptFaults([{ status: 503, retryAfter: 3600 }]);
+    const tab = await Tab.open({ endpoint });
+    const id = await tab.answer('Sent on the way out');
+    await waitFor(async () => (await tab.events()).some((e) => e.type === 'feedback-failed'), 'the 503');
+    await Tab.closeAll();
+    await waitFor(async () => (await recordsOf()).length === 1, 'the keepalive send from the closing tab');
+    expect((await receiverLog()).attempts.map((a) => a.id)).to.deep.equal([id, id]);
+  });
+});

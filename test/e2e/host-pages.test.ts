@@ -145,6 +145,20 @@ const sendAnswer = async ({ text, rating, topic }: { text: string; rating?: numb
 
 const readHostLog = (): HostLog => (window as any).hostLog;
 
+/** Proves the page's CSP is in force and monitor.js hears it: an inline style attribute is refused. */
+const policyIsLive = async (): Promise<boolean> => {
+  const log = (window as any).hostLog;
+  const before = log.violations.length;
+  const probe = document.createElement('div');
+  probe.setAttribute('style', 'outline: 1px solid red');
+  document.body.append(probe);
+  const until = performance.now() + 3000;
+  while (log.violations.length === before && performance.now() < until) await new Promise((r) => setTimeout(r, 25));
+  const refused = log.violations.length > before && getComputedStyle(probe).outlineStyle !== 'solid';
+  probe.remove();
+  return refused;
+};
+
 // ---- The test side. ----
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -193,10 +207,15 @@ const expectWidgetWorks = async (tab: Tab, text: string, extra: { rating?: numbe
   return { launcher: launcher!, panel: panel!, record: records[0]! };
 };
 
-const expectClean = (log: HostLog, { csp = true } = {}): void => {
+const expectClean = (log: HostLog): void => {
   expect(log, 'monitor.js ran').to.be.ok;
   expect(log.errors, 'uncaught errors and rejections').to.deep.equal([]);
-  if (csp) expect(log.violations, 'CSP violations').to.deep.equal([]);
+  expect(log.violations, 'CSP violations').to.deep.equal([]);
+};
+
+/** After the clean check: the page's policy was really in force all along. */
+const expectPolicyLive = async (tab: Tab): Promise<void> => {
+  expect(await tab.eval(policyIsLive), 'the CSP is in force (an inline style attribute is refused and reported)').to.equal(true);
 };
 
 describe('the built widget on real host pages', function () {
@@ -219,6 +238,7 @@ describe('the built widget on real host pages', function () {
     // <html lang="nl">: the Dutch texts come from a separate chunk, loaded under script-src 'self'.
     expect(record).to.include({ lang: 'nl', site: 'kaaswinkel' });
     expectClean(await tab.eval(readHostLog));
+    await expectPolicyLive(tab);
   });
 
   it('works with Trusted Types required and only Lit\'s policy "lit-html" allowed', async function () {
@@ -226,6 +246,7 @@ describe('the built widget on real host pages', function () {
     const { record } = await expectWidgetWorks(tab, 'Mehr Krimis aus Skandinavien');
     expect(record).to.include({ lang: 'de', site: 'buchladen' });
     expectClean(await tab.eval(readHostLog));
+    await expectPolicyLive(tab);
 
     const enforcement = await tab.eval(() => {
       if (!('trustedTypes' in window)) return null;
@@ -260,6 +281,7 @@ describe('the built widget on real host pages', function () {
     expect(launcher.background, 'the default accent').to.equal('rgb(29, 91, 191)');
     expect(await tab.eval(() => (window as any).litNonce)).to.equal('c2hvcC1ub25jZQ');
     expectClean(await tab.eval(readHostLog));
+    await expectPolicyLive(tab);
   });
 
   it('works next to a Lit 2 element already on the page, and both keep working', async () => {

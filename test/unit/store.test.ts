@@ -90,6 +90,18 @@ describe('idbStore (real IndexedDB)', () => {
     expect(await dbExists(dbName)).to.equal(true);
   });
 
+  it('reopens the connection once when the browser closed it mid-session', async () => {
+    const store = idbStore<Item>(dbName);
+    await store.put('a', { id: 'a', text: 'before' });
+    // What Safari does to idle connections, and any browser on a version change.
+    connections.forEach((db) => db.close());
+    await store.put('b', { id: 'b', text: 'after' });
+    expect(byId(await store.all())).to.deep.equal([
+      { id: 'a', text: 'before' },
+      { id: 'b', text: 'after' },
+    ]);
+  });
+
   it('times out and rejects when the page\'s IndexedDB never answers', async () => {
     (indexedDB as { open: unknown }).open = () => ({}) as IDBOpenDBRequest;
     const store = idbStore<Item>(dbName, 50);
