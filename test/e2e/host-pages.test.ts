@@ -347,7 +347,7 @@ describe('the built widget on real host pages', function () {
 
   it('auto-mounts one prompt from the classic script\'s data-* attributes and delivers a rating', async () => {
     const tab = await open('auto-mount.html', endpoint);
-    await waitFor(() => tab.eval(() => !!document.querySelector('feedback-prompt')?.shadowRoot?.querySelector('[part=launcher]')), 'the auto-mounted launcher');
+    await waitFor(() => tab.eval(() => !!document.querySelector('feedback-prompt')?.shadowRoot?.querySelector('[part=launcher]')), 'the auto-mounted launcher', 15000);
     const mounted = await tab.eval(() => {
       const all = document.querySelectorAll('feedback-prompt');
       const el = all[0]!;
