@@ -300,9 +300,11 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
         ? 'sent'
         : !this._queue?.queue.durable
           ? 'notKept'
-          : navigator.onLine
-            ? 'retrying'
-            : 'savedOffline';
+          : type === 'failed' && !report.retrying
+            ? 'refused'
+            : navigator.onLine
+              ? 'retrying'
+              : 'savedOffline';
   };
 
   private _restoreDraft(): void {

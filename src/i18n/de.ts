@@ -23,6 +23,7 @@ const de: Translation = {
   sent: 'Ihre Antwort ist bei uns angekommen.',
   savedOffline: 'Auf diesem Gerät gespeichert. Wir senden sie, sobald Sie wieder online sind.',
   retrying: 'Auf diesem Gerät gespeichert. Wir versuchen weiter, sie zu senden.',
+  refused: 'Der Shop konnte Ihre Antwort gerade nicht annehmen. Sie bleibt auf diesem Gerät gespeichert.',
   notKept: 'Nicht gesendet, und der Browser konnte sie nicht speichern. Bitte kopieren Sie Ihren Text und senden Sie ihn später.',
   queueFull: 'In diesem Browser warten zu viele Antworten auf den Versand. Bitte kopieren Sie Ihren Text und versuchen Sie es später noch einmal.',
   another: 'Noch eine Antwort schreiben',

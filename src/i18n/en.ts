@@ -21,6 +21,7 @@ export const en = {
   sent: 'Your answer has reached us.',
   savedOffline: "Saved on this device. We'll send it when you're back online.",
   retrying: "Saved on this device. We'll keep trying to send it.",
+  refused: 'The shop could not accept your answer just now. It is kept on this device.',
   notKept: 'Not sent, and this browser could not keep it: please copy your text and try again later.',
   queueFull: 'Too many answers are waiting to be sent from this browser. Please copy your text and try again later.',
   another: 'Write another answer',

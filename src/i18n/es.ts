@@ -23,6 +23,7 @@ const es: Translation = {
   sent: 'Ya tenemos tu respuesta.',
   savedOffline: 'Guardada en este dispositivo. La enviaremos cuando vuelvas a tener conexión.',
   retrying: 'Guardada en este dispositivo. Seguiremos intentando enviarla.',
+  refused: 'La tienda no ha podido recibir tu respuesta ahora. Queda guardada en este dispositivo.',
   notKept: 'No se envió y este navegador no pudo guardarla: copia tu texto y vuelve a intentarlo más tarde.',
   queueFull: 'Hay demasiadas respuestas pendientes de envío en este navegador. Copia tu texto y vuelve a intentarlo más tarde.',
   another: 'Escribir otra respuesta',

@@ -23,6 +23,7 @@ const fr: Translation = {
   sent: 'Votre réponse nous est bien parvenue.',
   savedOffline: 'Enregistrée sur cet appareil. Nous l’enverrons dès que vous serez de nouveau en ligne.',
   retrying: 'Enregistrée sur cet appareil. Nous continuons d’essayer de l’envoyer.',
+  refused: 'La boutique n’a pas pu accepter votre réponse pour l’instant. Elle reste enregistrée sur cet appareil.',
   notKept: 'Non envoyée, et ce navigateur n’a pas pu la conserver\u00a0: copiez votre texte et réessayez plus tard.',
   queueFull: 'Trop de réponses attendent d’être envoyées depuis ce navigateur. Copiez votre texte et réessayez plus tard.',
   another: 'Écrire une autre réponse',

@@ -23,6 +23,7 @@ const it: Translation = {
   sent: 'La tua risposta ci è arrivata.',
   savedOffline: 'Salvata su questo dispositivo. La invieremo appena tornerai online.',
   retrying: 'Salvata su questo dispositivo. Continueremo a provare a inviarla.',
+  refused: 'Il negozio non ha potuto ricevere la tua risposta in questo momento. Resta salvata su questo dispositivo.',
   notKept: 'Non inviata, e questo browser non è riuscito a conservarla: copia il testo e riprova più tardi.',
   queueFull: 'Troppe risposte sono in attesa di invio da questo browser. Copia il testo e riprova più tardi.',
   another: 'Scrivi un’altra risposta',

@@ -23,6 +23,7 @@ const nl: Translation = {
   sent: 'Je antwoord is bij ons aangekomen.',
   savedOffline: 'Opgeslagen op dit apparaat. We versturen het zodra je weer online bent.',
   retrying: 'Opgeslagen op dit apparaat. We blijven proberen het te versturen.',
+  refused: 'De winkel kon je antwoord nu niet aannemen. Het blijft bewaard op dit apparaat.',
   notKept: 'Niet verstuurd, en deze browser kon het niet bewaren: kopieer je tekst en probeer het later opnieuw.',
   queueFull: 'In deze browser wachten te veel antwoorden op verzending. Kopieer je tekst en probeer het later opnieuw.',
   another: 'Nog een antwoord schrijven',

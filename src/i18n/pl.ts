@@ -23,6 +23,7 @@ const pl: Translation = {
   sent: 'Twoja odpowiedź do nas dotarła.',
   savedOffline: 'Zapisano na tym urządzeniu. Wyślemy ją, gdy znów będziesz online.',
   retrying: 'Zapisano na tym urządzeniu. Będziemy dalej próbować ją wysłać.',
+  refused: 'Sklep nie mógł teraz przyjąć Twojej odpowiedzi. Pozostaje zapisana na tym urządzeniu.',
   notKept: 'Nie wysłano, a ta przeglądarka nie mogła jej zachować: skopiuj tekst i spróbuj ponownie później.',
   queueFull: 'Zbyt wiele odpowiedzi czeka w tej przeglądarce na wysłanie. Skopiuj tekst i spróbuj ponownie później.',
   another: 'Napisz kolejną odpowiedź',

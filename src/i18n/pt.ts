@@ -23,6 +23,7 @@ const pt: Translation = {
   sent: 'Sua resposta chegou até nós.',
   savedOffline: 'Salva neste dispositivo. Vamos enviá-la assim que você estiver on-line de novo.',
   retrying: 'Salva neste dispositivo. Vamos continuar tentando enviá-la.',
+  refused: 'A loja não conseguiu receber sua resposta agora. Ela fica salva neste dispositivo.',
   notKept: 'Não enviada, e este navegador não conseguiu guardá-la: copie seu texto e tente de novo mais tarde.',
   queueFull: 'Há respostas demais aguardando envio neste navegador. Copie seu texto e tente de novo mais tarde.',
   another: 'Escrever outra resposta',

@@ -97,6 +97,10 @@ describe('delivery to a real endpoint', () => {
       const failed = detailOf(el, 'feedback-failed');
       const id = await answer(el, 'An answer the endpoint refuses');
       expect(await failed).to.deep.equal({ id, status, retrying: false });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim()).to.equal(
+        'The shop could not accept your answer just now. It is kept on this device.',
+      );
       await el.flush();
       expect((await receiverLog()).attempts).to.have.length(1);
       const kept = await storedQueue();
