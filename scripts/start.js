@@ -7,8 +7,9 @@ import { ROOT, steps } from './run.js';
 if (!existsSync(path.join(ROOT, 'node_modules', '.bin', 'rollup'))) {
   console.log('▶ installing dependencies (first run)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const lock = existsSync(path.join(ROOT, 'package-lock.json'));
-  const result = spawnSync(npm, [lock ? 'ci' : 'install', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
+  // `npm install` rather than `npm ci`: it follows the lock file too, and npm 11 refuses `ci` on
+  // a lock file without rollup's optional per-platform packages.
+  const result = spawnSync(npm, ['install', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 await steps([
