@@ -1,5 +1,6 @@
-// The server half of `npm run soak`: a random fault layer in front of the demo receiver's
-// POST /answers, and the seeded random numbers both halves draw from.
+// The faults `npm run soak` injects: a random fault layer in front of the demo receiver's
+// POST /answers, the browser-side faults (offline spells, reloads, closed tabs), and the seeded
+// random numbers both draw from.
 
 /** Small seeded PRNG (mulberry32), so a run's fault choices can be replayed with SOAK_SEED. */
 export function seededRandom(seed) {
@@ -140,4 +141,57 @@ export function installFaultLayer(receiver, { random, at }) {
     }
   };
   return layer;
+}
+
+/** Drawn once before each submission; at most one of them. */
+export const BROWSER_FAULTS = { 'offline spell': 0.05, reload: 0.04, 'tab closed, new one opened': 0.015 };
+
+/**
+ * Misbehaves on the browser side. `tabs` is the soak's live list of {name, page, offline, timer}
+ * (changed in place when a tab is replaced), `openTab()` opens a ready one, `ready(page)` waits
+ * for the form after a reload. Offline and closed tabs are never reloaded or closed: that would
+ * only test that pages do not load without a network.
+ */
+export function browserFaults({ tabs, openTab, ready, random, at, onError }) {
+  const counts = new Map(Object.keys(BROWSER_FAULTS).map((kind) => [kind, 0]));
+  const log = []; // {at, what}
+
+  async function goOnline(tab) {
+    clearTimeout(tab.timer);
+    tab.timer = null;
+    if (!tab.offline) return;
+    tab.settling ??= tab.page.setOfflineMode(false).catch((err) => onError(`${tab.name} back online: ${err.message}`));
+    await tab.settling;
+    tab.settling = null;
+    tab.offline = false;
+  }
+
+  async function inject(kind) {
+    const online = tabs.filter((t) => !t.offline);
+    if (!online.length) return;
+    const tab = online[Math.floor(random() * online.length)];
+    counts.set(kind, counts.get(kind) + 1);
+    if (kind === 'offline spell') {
+      const ms = Math.round(1000 + random() * 4000);
+      log.push({ at: at(), what: `${tab.name} offline for ${(ms / 1000).toFixed(1)} s` });
+      tab.offline = true;
+      await tab.page.setOfflineMode(true);
+      tab.timer = setTimeout(() => void goOnline(tab), ms);
+    } else if (kind === 'reload') {
+      log.push({ at: at(), what: `${tab.name} reloaded` });
+      await tab.page.reload({ waitUntil: 'load', timeout: 15_000 });
+      await ready(tab.page);
+    } else {
+      log.push({ at: at(), what: `${tab.name} closed` });
+      tabs.splice(tabs.indexOf(tab), 1);
+      await tab.page.close();
+      const fresh = await openTab();
+      tabs.push(fresh);
+      log.push({ at: at(), what: `${fresh.name} opened` });
+    }
+  }
+
+  /** No more timers: for the cleanup. */
+  const stop = () => tabs.forEach((tab) => clearTimeout(tab.timer));
+  return { counts, log, inject, goOnline, stop };
 }

@@ -13,7 +13,8 @@ import puppeteer from 'puppeteer-core';
 import { startServer } from '../demo/server.js';
 import { findChrome } from './find-browser.js';
 import { ROOT } from './run.js';
-import { installFaultLayer, pick, seededRandom } from './soak-faults.js';
+import { BROWSER_FAULTS, browserFaults, installFaultLayer, pick, seededRandom } from './soak-faults.js';
+import { report } from './soak-report.js';
 
 const intFromEnv = (name, fallback) => {
   const value = Number.parseInt(process.env[name] ?? '', 10);
@@ -24,8 +25,6 @@ const SECONDS = intFromEnv('SOAK_SECONDS', 150);
 const DRAIN_SECONDS = intFromEnv('SOAK_DRAIN_SECONDS', 60);
 const SEED = intFromEnv('SOAK_SEED', Math.floor(Math.random() * 2 ** 31));
 const TABS = 3;
-/** Drawn once before each submission; at most one of them. */
-const BROWSER_FAULTS = { 'offline spell': 0.05, reload: 0.04, 'tab closed, new one opened': 0.015 };
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WIDGET_EVENTS = ['feedback-submit', 'feedback-sent', 'feedback-failed', 'feedback-expired'];
 
@@ -43,11 +42,10 @@ let launching; // puppeteer.launch's promise: an interrupt during the launch mus
 let dataDir;
 const tabs = [];
 let tabsOpened = 0;
-const submitted = new Map(); // id -> {n, text, tab, at}
+let faults; // the browser-side fault injector
+const submitted = new Map(); // id -> {n, text, tab, at, offline}
 const unconfirmed = []; // submissions whose feedback-submit the harness never saw
 const browserTimeline = new Map(); // id -> [{at, what}]
-const browserFaultLog = []; // {at, what}
-const browserFaults = new Map(Object.keys(BROWSER_FAULTS).map((kind) => [kind, 0]));
 const widgetEvents = new Map(); // event type -> count
 const consoleLines = new Map(); // console warning/error text (ids and ports blurred) -> count
 const harnessErrors = [];
@@ -111,18 +109,8 @@ const submit = (page, text) =>
     const detail = await answer;
     await el.updateComplete;
     root.querySelector('.secondary')?.click();
-    return { id: detail.id, answer: detail.answer };
+    return { id: detail.id, answer: detail.answer, online: navigator.onLine };
   }, text);
-
-async function goOnline(tab) {
-  clearTimeout(tab.timer);
-  tab.timer = null;
-  if (!tab.offline) return;
-  tab.settling ??= tab.page.setOfflineMode(false).catch((err) => harnessErrors.push(`${tab.name} back online: ${err.message}`));
-  await tab.settling;
-  tab.settling = null;
-  tab.offline = false;
-}
 
 /** The queue in IndexedDB, read with the raw API in `page` (never creating the database). */
 const storedQueue = (page) =>
@@ -142,44 +130,43 @@ const storedQueue = (page) =>
       }),
   );
 
-// ---------- browser faults ----------
-
-async function injectBrowserFault(kind) {
-  // Reloading or closing an offline tab would only test that offline pages do not load.
-  const online = tabs.filter((t) => !t.offline);
-  if (!online.length) return;
-  const tab = online[Math.floor(browserRandom() * online.length)];
-  count(browserFaults, kind);
-  if (kind === 'offline spell') {
-    const ms = Math.round(1000 + browserRandom() * 4000);
-    browserFaultLog.push({ at: at(), what: `${tab.name} offline for ${secs(ms)}` });
-    tab.offline = true;
-    await tab.page.setOfflineMode(true);
-    tab.timer = setTimeout(() => void goOnline(tab), ms);
-  } else if (kind === 'reload') {
-    browserFaultLog.push({ at: at(), what: `${tab.name} reloaded` });
-    await tab.page.reload({ waitUntil: 'load', timeout: 15_000 });
-    await formReady(tab.page);
-  } else {
-    browserFaultLog.push({ at: at(), what: `${tab.name} closed` });
-    tabs.splice(tabs.indexOf(tab), 1);
-    await tab.page.close();
-    const fresh = await openTab();
-    tabs.push(fresh);
-    browserFaultLog.push({ at: at(), what: `${fresh.name} opened` });
-  }
-}
-
 // ---------- the run ----------
 
+/** dist/feedback-prompt.js as it is now (waiting a minute for a build under way to write it). */
+async function pinnedBuild() {
+  const file = path.join(ROOT, 'dist', 'feedback-prompt.js');
+  for (let waited = 0; !existsSync(file); waited += 2) {
+    if (waited >= 60) throw new Error('dist/feedback-prompt.js is missing: run `node scripts/build.js` first');
+    if (!waited) log('waiting for dist/feedback-prompt.js (is a build running?)');
+    await sleep(2000);
+  }
+  await sleep(1000); // a build writing it right now
+  return readFile(file);
+}
+
+/**
+ * Every tab, reloaded or new, gets that one build: a rebuild during the soak (which empties dist/)
+ * must not break page loads halfway. The static server serves everything else from the repo root.
+ */
+function serveBuild(receiver, build) {
+  const handle = receiver.handle;
+  receiver.handle = async (req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/dist/feedback-prompt.js') return handle(req, res);
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': build.length, 'Cache-Control': 'no-cache' });
+    res.end(build);
+    return true;
+  };
+}
+
 async function soak() {
-  if (!existsSync(path.join(ROOT, 'dist', 'feedback-prompt.js'))) throw new Error('dist/feedback-prompt.js is missing: run `node scripts/build.js` first');
+  const build = await pinnedBuild();
   const executablePath = findChrome(); // exits with advice when there is none: before anything needs cleaning up
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'feedback-prompt-soak-'));
   running = await startServer({ port: 0, host: '127.0.0.1', root: ROOT, dataDir, allowedOrigins: [], quiet: true });
   running.base = `http://127.0.0.1:${running.server.address().port}`;
   // startServer calls receiver.handle on the object it returns, so the layer sits in front of it.
   const layer = (running.layer = installFaultLayer(running.receiver, { random: serverRandom, at }));
+  serveBuild(running.receiver, build);
   browser = await (launching = puppeteer.launch({
     executablePath,
     headless: true,
@@ -190,6 +177,7 @@ async function soak() {
     handleSIGHUP: false,
   }));
   for (let i = 0; i < TABS; i++) tabs.push(await openTab());
+  faults = browserFaults({ tabs, openTab, ready: formReady, random: browserRandom, at, onError: (e) => harnessErrors.push(e) });
   log(`${TABS} tabs on ${running.base}; submitting ${ANSWERS} answers over ${SECONDS} s (seed ${SEED})`);
 
   const interval = (SECONDS * 1000) / ANSWERS;
@@ -201,14 +189,14 @@ async function soak() {
       break;
     }
     const fault = pick(browserRandom, BROWSER_FAULTS, null);
-    if (fault) await injectBrowserFault(fault).catch((err) => harnessErrors.push(`${fault}: ${err.message}`));
+    if (fault) await faults.inject(fault).catch((err) => harnessErrors.push(`${fault}: ${err.message}`));
     await sleep(phaseStart + (n - 1) * interval - Date.now());
     const tab = tabs[Math.floor(browserRandom() * tabs.length)];
     const text = `soak-${n}`;
     try {
-      const { id, answer } = await submit(tab.page, text);
+      const { id, answer, online } = await submit(tab.page, text);
       if (answer !== text) harnessErrors.push(`${text} was queued as ${JSON.stringify(answer)}`);
-      submitted.set(id, { n, text, tab: tab.name, at: at(), offline: tab.offline });
+      submitted.set(id, { n, text, tab: tab.name, at: at(), offline: !online });
     } catch (err) {
       unconfirmed.push({ n, text, tab: tab.name, at: at(), error: err.message });
     }
@@ -219,7 +207,7 @@ async function soak() {
   layer.enabled = false;
   const drainStart = Date.now();
   log(`faults off; ${submitted.size} submitted, receiver has ${running.receiver.records().length}; flushing and waiting`);
-  await Promise.all(tabs.map(goOnline));
+  await Promise.all(tabs.map(faults.goOnline));
   for (const tab of tabs) {
     await tab.page
       .evaluate(() => void document.querySelector('feedback-prompt').flush())
@@ -239,89 +227,22 @@ async function soak() {
     leftovers = await storedQueue(tabs[0].page).catch(() => leftovers);
     if (!leftovers.length && !layer.inFlight) break;
   }
-  return report({ layer, missing, drainMs, leftovers });
-}
-
-async function report({ layer, missing, drainMs, leftovers }) {
-  const file = path.join(dataDir, 'answers.jsonl');
-  const text = existsSync(file) ? await readFile(file, 'utf8') : '';
-  const lines = text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
-  const lineCount = new Map();
-  const storedText = new Map();
-  for (const record of lines) count(lineCount, record.id), storedText.set(record.id, record.answer);
-  const lost = [...submitted.keys()].filter((id) => !lineCount.has(id));
-  const repeated = [...lineCount].filter(([, n]) => n > 1).map(([id]) => id);
-  const strangers = [...lineCount.keys()].filter((id) => !submitted.has(id));
-  const altered = [...submitted].filter(([id, s]) => lineCount.has(id) && storedText.get(id) !== s.text).map(([id]) => id);
-  const duplicated = repeated.length + strangers.length;
-
-  // A 409 means the answer was sent again after it was stored. Expected when the reply was lost,
-  // or when the tab that sent it went away mid-send (its keepalive request lives on, its lock and
-  // its "delete from the queue" do not). Any other 409: two live senders, against the spec.
-  const repeats = { 'the reply was lost': 0, 'a tab reloaded or closed while it was pending': 0, unexplained: [] };
-  const afterTabGone = [];
-  const tabGone = browserFaultLog.filter((f) => /reloaded|closed/.test(f.what));
-  for (const [id, events] of layer.timeline) {
-    let replyLost = false;
-    const firstPost = events[0].at;
-    for (const { at: when, what } of events) {
-      if (what.includes('reply dropped')) replyLost = true;
-      if (!what.startsWith('receiver 409')) continue;
-      if (replyLost) repeats['the reply was lost']++;
-      else if (tabGone.some((f) => f.at >= firstPost - 250 && f.at <= when)) {
-        repeats['a tab reloaded or closed while it was pending']++;
-        afterTabGone.push(id);
-      }
-      else repeats.unexplained.push(id);
-    }
-  }
-
-  const list = (map) => [...map].filter(([, n]) => n).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
-  console.log(`\nsoak: ${submitted.size} submitted, ${lineCount.size} stored, ${lost.length} lost, ${duplicated} duplicated`);
-  console.log(`  server faults injected:  ${list(new Map(Object.entries(layer.faults)))}`);
-  console.log(`  browser faults injected: ${list(browserFaults)}`);
-  console.log(`  POST /answers attempts the receiver saw: ${layer.posts} (receiver answered ${list(new Map(Object.entries(layer.statuses)))})`);
-  const why = list(new Map(Object.entries({ ...repeats, unexplained: repeats.unexplained.length })));
-  console.log(`  409 (an id already stored, sent again): ${layer.statuses[409] ?? 0}${layer.statuses[409] ? `, because ${why}` : ''}`);
-  console.log(`  connections: ${layer.connections}; network faults also applied to Chromium's own silent resend: ${layer.resendsFaulted}`);
-  const sentTwice = [...browserTimeline.values()].filter((events) => events.filter((e) => e.what.endsWith('feedback-sent')).length > 1).length;
-  console.log(`  widget events seen in the tabs: ${list(widgetEvents)}; ids reported sent more than once: ${sentTwice}`);
-  console.log(`  all stored ${secs(drainMs)} after the faults stopped; ${leftovers.length} left in the browser queue; ${tabsOpened} tabs opened in all`);
-  console.log(`  seed ${SEED}; ${ANSWERS} answers over ${SECONDS} s; took ${secs(at())}`);
-  if (consoleLines.size) console.log(`  console warnings/errors in the tabs:\n${[...consoleLines].map(([t, n]) => `    ×${n} ${t.slice(0, 200)}`).join('\n')}`);
-
-  const problems = [];
-  if (lost.length) problems.push(`lost (submitted, never stored): ${lost.length}`);
-  if (repeated.length) problems.push(`stored more than once in the data file: ${repeated.length}`);
-  if (strangers.length) problems.push(`stored but never submitted: ${strangers.length}`);
-  if (altered.length) problems.push(`stored with other text than submitted: ${altered.length}`);
-  if (unconfirmed.length) problems.push(`submissions without a feedback-submit: ${unconfirmed.map((u) => `${u.text} in ${u.tab}: ${u.error}`).join('; ')}`);
-  if (lineCount.size !== running.receiver.records().length) problems.push(`data file has ${lineCount.size} ids, receiver.records() ${running.receiver.records().length}`);
-  problems.push(...harnessErrors);
-  if (problems.length) console.log(`\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  const verbose = process.env.SOAK_VERBOSE ? afterTabGone.slice(0, 5) : [];
-  for (const id of [...lost, ...repeated, ...strangers, ...altered, ...repeats.unexplained.slice(0, 5), ...verbose].slice(0, 12)) {
-    timeline(id, layer, leftovers);
-  }
-  if (missing.length && !lost.length) console.log('  (the receiver got the last ones while the harness was reading)');
-  return lost.length || duplicated || altered.length || unconfirmed.length || harnessErrors.length ? 1 : 0;
-}
-
-/** Everything known about one answer, in time order: for reporting a loss or a duplicate. */
-function timeline(id, layer, leftovers) {
-  const s = submitted.get(id);
-  const events = [
-    ...(s ? [{ at: s.at, what: `submitted as "${s.text}" in ${s.tab}${s.offline ? ' (offline)' : ''}` }] : []),
-    ...(browserTimeline.get(id) ?? []).map((e) => ({ ...e, what: `browser: ${e.what}` })),
-    ...(layer.timeline.get(id) ?? []).map((e) => ({ ...e, what: `server:  ${e.what}` })),
-  ].sort((a, b) => a.at - b.at);
-  const first = events[0]?.at ?? 0;
-  const last = events.at(-1)?.at ?? first;
-  const nearby = browserFaultLog.filter((f) => f.at >= first - 2000 && f.at <= last + 2000).map((f) => ({ ...f, what: `fault:   ${f.what}` }));
-  console.log(`\n  timeline of ${id}:`);
-  for (const e of [...events, ...nearby].sort((a, b) => a.at - b.at)) console.log(`    ${secs(e.at).padStart(8)}  ${e.what}`);
-  const queued = leftovers.find((r) => r.id === id);
-  if (queued) console.log(`    still in the browser queue: ${JSON.stringify(queued)}`);
+  return report({
+    file: path.join(dataDir, 'answers.jsonl'),
+    receiver: running.receiver,
+    layer,
+    faults,
+    submitted,
+    unconfirmed,
+    browserTimeline,
+    widgetEvents,
+    consoleLines,
+    harnessErrors,
+    missing,
+    drainMs,
+    leftovers,
+    run: `seed ${SEED}; ${ANSWERS} answers over ${SECONDS} s; ${tabsOpened} tabs opened in all; took ${secs(at())}`,
+  });
 }
 
 // ---------- always clean up ----------
@@ -329,7 +250,7 @@ function timeline(id, layer, leftovers) {
 let cleaning;
 function cleanup() {
   cleaning ??= (async () => {
-    for (const tab of tabs) clearTimeout(tab.timer);
+    faults?.stop();
     browser ??= await launching?.catch(() => undefined);
     if (browser) {
       const closed = browser.close().catch(() => {});
