@@ -70,6 +70,8 @@ export class DeliveryQueue {
   private readonly inFlight = new Set<string>();
   /** What the last look at the store found, so a closing tab can send without waiting for IndexedDB. */
   private known = new Map<string, QueuedAnswer>();
+  /** Answers given in this page view: the only ones a closing tab sends, since it holds no lock then. */
+  private readonly own = new Set<string>();
 
   constructor(options: QueueOptions) {
     this.o = {
@@ -90,6 +92,7 @@ export class DeliveryQueue {
     const record: QueuedAnswer = { answer, endpoint, attempts: 0, nextAttemptAt: 0 };
     await this.o.store.put(answer.id, record);
     this.known.set(answer.id, record);
+    this.own.add(answer.id);
   }
 
   /** False when answers live only in memory, because storage is unavailable. */
@@ -137,13 +140,19 @@ export class DeliveryQueue {
     return this.flush(true);
   }
 
-  /** On page exit: fire what is waiting as keepalive requests; deleted only if a 2xx still arrives. */
+  /**
+   * On page exit: fire this page view's waiting answers as keepalive requests; deleted only if a 2xx
+   * still arrives, else the next page view sends them. Answers from other tabs are left to those
+   * tabs: without the lock (it cannot be awaited while the page goes away) this tab's picture of
+   * them may be stale.
+   */
   sendOnExit(): void {
     if (!this.o.isOnline()) return;
     let budget = KEEPALIVE_LIMIT;
     for (const record of this.known.values()) {
       const size = byteLength(JSON.stringify(record.answer));
-      if (record.setAside || this.inFlight.has(record.answer.id) || size > budget) continue;
+      const skip = !this.own.has(record.answer.id) || record.setAside || this.inFlight.has(record.answer.id);
+      if (skip || size > budget) continue;
       budget -= size;
       void this.attempt(record, true);
     }
@@ -186,6 +195,7 @@ export class DeliveryQueue {
     if (outcome.kind === 'delivered') {
       await this.o.store.delete(id);
       this.known.delete(id);
+      this.own.delete(id);
       this.o.report({ type: 'sent', id });
       return outcome;
     }

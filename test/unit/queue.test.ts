@@ -307,6 +307,15 @@ describe('DeliveryQueue', () => {
     expect(calls).to.have.length(1);
   });
 
+  it('sendOnExit leaves answers from other tabs (found in the store, not given here) to those tabs', async () => {
+    const { queue, calls, store } = setup({ outcomes: [503] });
+    const elsewhere = makeAnswer(START);
+    await store.put(elsewhere.id, { answer: elsewhere, endpoint: ENDPOINT, attempts: 1, nextAttemptAt: START + 60_000, status: 503 });
+    await queue.flush();
+    queue.sendOnExit();
+    expect(calls).to.have.length(0);
+  });
+
   it('counts a fetch that throws synchronously as a network error: kept, retrying', async () => {
     const throwing = (() => {
       throw new TypeError('host page broke fetch');
