@@ -74,6 +74,9 @@ async function snapshotElement() {
   const dist = path.join(ROOT, 'dist');
   const entry = path.join(dist, 'feedback-prompt.js');
   const newestSrc = Math.max(newestMtime(src), statSync(path.join(ROOT, 'rollup.config.js')).mtimeMs);
+  const ownBuild = path.join(target, '.built-from-src');
+  if (existsSync(ownBuild) && statSync(ownBuild).mtimeMs >= newestSrc &&
+    !(existsSync(entry) && statSync(entry).mtimeMs >= newestSrc)) return 'built from src/ by the bench earlier (dist/ is stale or missing)';
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const copyEsm = () => {
@@ -100,6 +103,7 @@ async function snapshotElement() {
   const bundle = await rollup({ ...esm, onwarn: () => {} });
   await bundle.write({ ...esm.output, dir: target });
   await bundle.close();
+  writeFileSync(ownBuild, `${new Date().toISOString()}\n`);
   return 'built from src/ by the bench (dist/ was stale or missing)';
 }
 
@@ -595,10 +599,22 @@ async function main() {
       '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication',
     ],
   });
+  // Ctrl+C, or a reader that went away (| head): still close the browser and remove the temp folder.
+  const bail = () => {
+    browser.close().catch(() => {}).finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', bail).once('SIGTERM', bail);
+  process.stdout.on('error', bail);
   // If anything hangs, do not hang with it: report what there is and leave.
   const watchdog = setTimeout(() => {
     log(`\n✖ bench: gave up after ${elapsed()}; closing the browser.`);
-    browser.close().finally(() => process.exit(0));
+    browser.close().catch(() => {}).finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
   }, 9 * 60_000);
   watchdog.unref();
 
@@ -777,7 +793,8 @@ async function main() {
     const errors = [...new Set(Object.values(results).flat().flatMap((r) => r.errors.map((e) => `${r.variant}: ${e}`)))];
     log(`\nNetwork: ${external.length} request(s) aimed outside 127.0.0.1${external.length ? ` (${[...new Set(external)].slice(0, 5).join(', ')})` : ''}; ` +
       `${sink.connections} connection(s) from the browser itself reached the drop-everything loopback proxy${sink.targets.size ? ` (${[...sink.targets].slice(0, 5).join(', ')})` : ''}; ` +
-      `Sentry ingest (/api/) answered ${server.counts.api}×, the "down" receiver ${server.counts.hold}×.`);
+      `Sentry ingest (/api/1/) got ${server.counts.sentry} request(s), other /api/ (PushFeedback config, floor probe) ${server.counts.otherApi}, ` +
+      `the "down" receiver ${server.counts.hold} (1 per submit page, the rest sent on page exit despite Retry-After).`);
     if (errors.length) log(`Page errors: ${errors.slice(0, 5).join(' | ')}`);
     if (failures.length) log(`Failed measurements: ${failures.join(' | ')}`);
     log(`Load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end: other work on this machine shows up as noise.`);

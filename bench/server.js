@@ -51,14 +51,14 @@ function drain(req, done) {
  * @param {{ root: string, dataDir: string, mounts?: Record<string, string> }} options
  *   mounts: URL prefixes served from another folder, e.g. { '/dist/': '/…/bench/.build/dist' }
  * @returns {Promise<{ origin: string, port: number, receiver: ReturnType<typeof createReceiver>,
- *   counts: { api: number, hold: number, stored: number }, answerTimes: number[], close(): Promise<void> }>}
+ *   counts: { sentry: number, otherApi: number, hold: number, stored: number }, answerTimes: number[], close(): Promise<void> }>}
  */
 export async function startBenchServer({ root, dataDir, mounts = {} }) {
   root = await realpath(root);
   const mounted = await Promise.all(Object.entries(mounts).map(async ([prefix, dir]) => [prefix, await realpath(dir)]));
   const receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
   const cache = new Map();
-  const counts = { api: 0, hold: 0, stored: 0 };
+  const counts = { sentry: 0, otherApi: 0, hold: 0, stored: 0 };
   /** Time the receiver took per POST /answers, from request to response finished (ms). */
   const answerTimes = [];
 
@@ -111,7 +111,8 @@ export async function startBenchServer({ root, dataDir, mounts = {} }) {
       }
       if (await receiver.handle(req, res)) return;
       if (urlPath.startsWith('/api/')) {
-        counts.api++;
+        if (urlPath.startsWith('/api/1/')) counts.sentry++;
+        else counts.otherApi++;
         if (req.method === 'OPTIONS') return send(res, 204, '', CORS);
         return drain(req, () => send(res, 200, '{}', { ...CORS, 'Content-Type': 'application/json' }));
       }
