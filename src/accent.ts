@@ -14,6 +14,13 @@ export const applyAccent = (root: HTMLElement, accent: string | undefined): void
   if (accent && !valid) choice('accent', accent, [], '');
   if (valid) root.style.setProperty('--_accent', valid);
   else root.style.removeProperty('--_accent');
+  const host = (root.getRootNode() as ShadowRoot).host;
+  if (!valid && !getComputedStyle(host).getPropertyValue('--feedback-prompt-accent').trim()) {
+    // The built-in accents: the stylesheet already pairs each scheme's accent with its text colour.
+    root.style.removeProperty('--_on-accent');
+    seen.delete(root);
+    return;
+  }
   const button = root.querySelector<HTMLElement>('[part=launcher],[part=submit]');
   const color = button ? getComputedStyle(button).backgroundColor : '';
   if (!color || color === seen.get(root)) return;

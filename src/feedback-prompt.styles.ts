@@ -10,12 +10,14 @@ export const styles = css`
     --_radius: var(--feedback-prompt-radius, 12px);
     --_font: var(--feedback-prompt-font, 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_z: var(--feedback-prompt-z-index, 2147483000);
+    --_on-accent: #fff;
   }
   @media (prefers-color-scheme: dark) {
     :host {
       --_accent: var(--feedback-prompt-accent, #8cb4ff);
       --_bg: var(--feedback-prompt-background, #1d1e23);
       --_text: var(--feedback-prompt-text, #f0f0f3);
+      --_on-accent: #000;
     }
   }
   /* The page's CSS reaches the host element only; everything inside starts from a clean slate. */
@@ -53,7 +55,7 @@ export const styles = css`
     border: 2px solid var(--_accent);
     border-radius: 999px;
     background: var(--_accent);
-    color: var(--_on-accent, #fff);
+    color: var(--_on-accent);
     font-weight: 600;
     cursor: pointer;
   }
@@ -211,7 +213,7 @@ export const styles = css`
   }
   .scale label:has(input:checked) {
     background: var(--_accent);
-    color: var(--_on-accent, #fff);
+    color: var(--_on-accent);
     border-color: var(--_accent);
   }
   .scale label:has(input:focus-visible) {

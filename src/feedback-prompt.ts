@@ -7,6 +7,7 @@ import { openQueue, type QueueHandle } from './queue-handle.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
 import { applyAccent } from './accent.js';
+import { whenIdle } from './idle.js';
 import { problemWith } from './answer-check.js';
 import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
 import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
@@ -65,6 +66,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   /** The endpoint value last reported as unusable; starts as a value no attribute can have. */
   private _reportedEndpoint: unknown = NaN;
   private _draftLoaded = false;
+  private _accentChecked = false;
 
   constructor() {
     super();
@@ -138,9 +140,16 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     if (!translationFor(this._lang)) void loadTranslation(this._lang).then(() => this.requestUpdate());
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
-    if (root) applyAccent(root, this.accent);
+    if (!root) return;
+    if (changed.has('accent')) applyAccent(root, this.accent);
+    else if (!this._accentChecked) {
+      // Reading the computed colour forces a style pass: leave it out of the page's first render.
+      // Until then the CSS defaults hold, right for the built-in accents.
+      this._accentChecked = true;
+      whenIdle(() => root.isConnected && applyAccent(root, this.accent));
+    }
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -3,6 +3,7 @@ import { fallbackStore, idbStore, type KeyValueStore } from './delivery/store.js
 import { originLock, type Lock } from './delivery/leader.js';
 import { fetchTransport } from './delivery/transport.js';
 import { wakeOnConnectivity } from './delivery/wake.js';
+import { whenIdle } from './idle.js';
 
 /** The one small interface between the element and delivery. */
 export interface QueueHandle {
@@ -23,12 +24,6 @@ const parts = () =>
     ),
     lock: originLock(),
   });
-
-/** Idle time where the browser offers it: leftover answers must not compete with the page's own start. */
-const whenIdle = (fn: () => void): void => {
-  if ('requestIdleCallback' in window) requestIdleCallback(fn, { timeout: 5000 });
-  else setTimeout(fn, 1000);
-};
 
 export const openQueue = (report: (r: QueueReport) => void): QueueHandle => {
   const { store, lock } = parts();

@@ -2,7 +2,7 @@ import type { Answer } from './answer.js';
 import { nextDelay, parseRetryAfter } from './backoff.js';
 import type { Lock } from './leader.js';
 import type { KeyValueStore } from './store.js';
-import { byteLength, KEEPALIVE_LIMIT, type Outcome, type Transport } from './transport.js';
+import { byteLength, KEEPALIVE_LIMIT, KEEPALIVE_PER_REQUEST, type Outcome, type Transport } from './transport.js';
 
 /** One answer waiting in the queue: a plain record so IndexedDB can clone it. */
 export interface QueuedAnswer {
@@ -56,6 +56,10 @@ export class QueueFullError extends Error {
 }
 
 const DAY_MS = 86_400_000;
+/** Within this many of the cap, enqueue counts the stored answers exactly. */
+const HEADROOM = 20;
+/** Sends in flight at once in a round: a full queue drains fast without flooding the endpoint. */
+const PARALLEL = 4;
 
 /** A durable retry queue: enqueue writes first, flush sends; one flush at a time per origin. */
 export class DeliveryQueue {
@@ -72,6 +76,8 @@ export class DeliveryQueue {
   private known = new Map<string, QueuedAnswer>();
   /** Answers given in this page view: the only ones a closing tab sends, since it holds no lock then. */
   private readonly own = new Set<string>();
+  /** Whether a round has read the store in this page view, so `known` is worth trusting. */
+  private looked = false;
 
   constructor(options: QueueOptions) {
     this.o = {
@@ -87,8 +93,10 @@ export class DeliveryQueue {
 
   /** Stores the answer durably (or in memory, see `durable`); resolves before any send starts. */
   async enqueue(answer: Answer, endpoint: string): Promise<void> {
-    const waiting = await this.o.store.all();
-    if (waiting.length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
+    // Reading the whole queue costs a transaction before the write; skip it while this page's
+    // last look found it far from full (other tabs may add a few: the cap is a floor, not exact).
+    const nearlyFull = !this.looked || this.known.size >= this.o.maxItems - HEADROOM;
+    if (nearlyFull && (await this.o.store.all()).length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
     const record: QueuedAnswer = { answer, endpoint, attempts: 0, nextAttemptAt: 0 };
     await this.o.store.put(answer.id, record);
     this.known.set(answer.id, record);
@@ -148,11 +156,12 @@ export class DeliveryQueue {
    */
   sendOnExit(): void {
     if (!this.o.isOnline()) return;
-    let budget = KEEPALIVE_LIMIT;
+    // What this page's sends under way already hold of the browser's keepalive budget.
+    let budget = KEEPALIVE_LIMIT - this.inFlight.size * KEEPALIVE_PER_REQUEST;
     for (const record of this.known.values()) {
       const size = byteLength(JSON.stringify(record.answer));
       const skip = !this.own.has(record.answer.id) || record.setAside || this.inFlight.has(record.answer.id);
-      if (skip || size > budget) continue;
+      if (skip || size > Math.min(budget, KEEPALIVE_PER_REQUEST)) continue;
       budget -= size;
       void this.attempt(record, true);
     }
@@ -166,6 +175,7 @@ export class DeliveryQueue {
     const now = this.o.clock.now();
     const records = await this.o.store.all();
     this.known = new Map();
+    this.looked = true;
     const due: QueuedAnswer[] = [];
     for (const record of records) {
       if (now - Date.parse(record.answer.createdAt) > this.o.maxAgeMs) {
@@ -179,10 +189,10 @@ export class DeliveryQueue {
     }
     if (!this.o.isOnline() || now < this.holdUntil) return;
     due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
-    for (const record of due) {
-      const outcome = await this.attempt(record, false);
-      // One failure says the network or the server is in trouble: stop, and let the schedule retry.
-      if (outcome.kind === 'retry') return;
+    for (let i = 0; i < due.length; i += PARALLEL) {
+      const outcomes = await Promise.all(due.slice(i, i + PARALLEL).map((record) => this.attempt(record, false)));
+      // A failure says the network or the server is in trouble: stop, and let the schedule retry.
+      if (outcomes.some((outcome) => outcome.kind === 'retry')) return;
     }
   }
 

@@ -21,6 +21,11 @@ export const classify = (status: number, retryAfter: string | null = null): Outc
 
 /** The body budget browsers give keepalive requests (64 KiB, shared by all in flight). */
 export const KEEPALIVE_LIMIT = 60_000;
+/**
+ * keepalive only for bodies up to this size, so the queue's four parallel sends stay within the
+ * shared budget; a default 2,000-character answer is at most 8 KB. A larger one goes without.
+ */
+export const KEEPALIVE_PER_REQUEST = 12_000;
 
 /** Bytes on the wire, not UTF-16 units: 20,000 CJK characters are 60 KB. */
 export const byteLength = (text: string): number => new TextEncoder().encode(text).length;
@@ -41,7 +46,7 @@ export const fetchTransport =
         mode: 'cors',
         signal: abort.signal,
         // keepalive lets a send that is under way finish when the tab closes.
-        keepalive: !!options.keepalive && byteLength(body) < KEEPALIVE_LIMIT,
+        keepalive: !!options.keepalive && byteLength(body) <= KEEPALIVE_PER_REQUEST,
       });
       return classify(response.status, response.headers.get('Retry-After'));
     } catch {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import { contrast, luminance, toRgb } from '../../src/contrast.js';
-import { answer, clearDeviceStorage, mount, part, resetReceiver, type } from '../support/helpers.js';
+import { answer, clearDeviceStorage, mount, part, resetReceiver, type, waitFor } from '../support/helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -66,6 +66,17 @@ describe('accessibility', () => {
       expect(toRgb(style.backgroundColor)).to.deep.equal(toRgb(accent));
     });
   }
+
+  it('keeps button text readable on an accent the page sets through --feedback-prompt-accent', async () => {
+    const el = await mount({ endpoint });
+    el.style.setProperty('--feedback-prompt-accent', '#ffd400');
+    const ratio = () => {
+      const style = getComputedStyle(part(el, 'launcher')!);
+      return contrast(luminance(toRgb(style.backgroundColor)!), luminance(toRgb(style.color)!));
+    };
+    // The check runs in idle time after the first render, to keep it out of the page's start.
+    await waitFor(() => ratio() >= 4.5, 'readable text on the page\'s accent', 6000);
+  });
 
   it('moves by keyboard: launcher, into the panel, through every field, Escape back out', async () => {
     const el = await mount({ endpoint, ...FULL });
