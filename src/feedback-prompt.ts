@@ -80,7 +80,12 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this._endpoint) return;
+    this._start();
+  }
+
+  /** Starts delivery and the trigger once the element is on the page with a usable endpoint. */
+  private _start(): void {
+    if (!this._endpoint || this._queue || !this.isConnected) return;
     this._queue = openQueue(this._onReport);
     this._arm();
   }
@@ -130,7 +135,9 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this._endpoint) {
-      if (changed.has('trigger') || changed.has('delay') || changed.has('scrollPercent') || changed.has('sample')) this._arm();
+      // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
+      if (!this._queue) this._start();
+      else if (['trigger', 'delay', 'scrollPercent', 'sample', 'position'].some((key) => changed.has(key))) this._arm();
     } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
       console.error(

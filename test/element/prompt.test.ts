@@ -183,3 +183,24 @@ describe('<feedback-prompt>', () => {
     expect(await storedQueue()).to.deep.equal([]);
   });
 });
+
+describe('<feedback-prompt> configured after it is on the page', () => {
+  it('starts working when a script sets the endpoint later', async () => {
+    const endpoint = await resetReceiver();
+    await clearDeviceStorage();
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await fixture<FeedbackPrompt>(html`<feedback-prompt></feedback-prompt>`);
+      expect(el.shadowRoot!.childElementCount).to.equal(0);
+      el.endpoint = endpoint;
+      await waitFor(() => part(el, 'launcher'), 'the launcher');
+      const sent = new Promise((r) => el.addEventListener('feedback-sent', r, { once: true }));
+      await answer(el, 'Configured late');
+      await sent;
+      expect((await receiverLog()).records.map((r) => r.answer)).to.deep.equal(['Configured late']);
+    } finally {
+      console.error = original;
+    }
+  });
+});
