@@ -16,7 +16,12 @@ const mount = (): void => {
   document.body.append(el);
 };
 
-if (script?.dataset['endpoint']) {
+/** Set on the page by the first copy: a tag manager that fires twice must not mount a second prompt. */
+const MOUNTED = Symbol.for('feedback-prompt.auto-mounted');
+const page = globalThis as { [MOUNTED]?: boolean };
+
+if (script?.dataset['endpoint'] && !page[MOUNTED]) {
+  page[MOUNTED] = true;
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
 }

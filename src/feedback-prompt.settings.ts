@@ -81,7 +81,8 @@ export class FeedbackPromptSettings extends LitElement {
 
   /** The built-in language in use (see `lang` in the README for how it is chosen). */
   protected get _lang(): string {
-    return supported(requestedLang(this, this.getAttribute('lang')));
+    // The property first: Lit does not copy `el.lang = 'de'` back to the attribute.
+    return supported(requestedLang(this, this.lang || this.getAttribute('lang')));
   }
 
   protected _t(key: TextKey, n?: number): string {

@@ -241,15 +241,17 @@ export const styles = css`
   .status {
     margin: 4px 0 12px;
   }
+  /* Empty but present: a live region must be in the accessibility tree before its first message. */
   .status:empty {
-    display: none;
+    margin: 0;
   }
+  /* Clipped in place rather than pushed off-screen, which in right-to-left panels scrolls sideways. */
   .trap {
     position: absolute;
-    left: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
   }
   .sr {
     position: absolute;

@@ -66,7 +66,9 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   /** The endpoint value last reported as unusable; starts as a value no attribute can have. */
   private _reportedEndpoint: unknown = NaN;
   private _draftLoaded = false;
-  private _accentChecked = false;
+  private _submitting = false;
+  /** The `.root` the accent was last applied to: a re-render that replaces it needs it again. */
+  private _accentRoot?: HTMLElement;
 
   constructor() {
     super();
@@ -145,18 +147,21 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
       );
     }
     if (!translationFor(this._lang)) void loadTranslation(this._lang).then(() => this.requestUpdate());
+    // The inline form is always open: bring back a draft from an earlier page view at once.
+    if (this._endpoint && this._position === 'inline') this._restoreDraft();
   }
 
   protected override updated(changed: PropertyValues): void {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
     if (!root) return;
-    if (changed.has('accent')) applyAccent(root, this.accent);
-    else if (!this._accentChecked) {
-      // Reading the computed colour forces a style pass: leave it out of the page's first render.
-      // Until then the CSS defaults hold, right for the built-in accents.
-      this._accentChecked = true;
-      whenIdle(() => root.isConnected && applyAccent(root, this.accent));
-    }
+    const fresh = this._accentRoot !== root;
+    if (!fresh && !changed.has('accent')) return;
+    this._accentRoot = root;
+    // Reading the computed colour forces a style pass. Without an `accent` attribute, leave it out
+    // of the page's first render (a page-set --feedback-prompt-accent is checked in idle time);
+    // until then the CSS defaults hold, right for the built-in accents.
+    if (this.accent || !fresh) applyAccent(root, this.accent);
+    else whenIdle(() => root.isConnected && applyAccent(root, this.accent));
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -166,7 +171,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     const inline = position === 'inline';
     const rtl = isRightToLeft(lang);
     // Mirrors for right-to-left: the default corner becomes the reading start, bottom-left.
-    const start = position === 'bottom-left' || (rtl && !this.getAttribute('position'));
+    const start = position === 'bottom-left' || (rtl && !this.position);
     const classes = `root ${inline ? 'inline' : ''} ${start ? 'start' : ''} ${rtl ? 'rtl' : ''}`;
     return html`<div class=${classes} dir=${rtl ? 'rtl' : 'ltr'} lang=${lang}>
       ${inline
@@ -224,7 +229,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   private _thanks(): TemplateResult {
     return html`${this._status === 'notKept'
-        ? html`<textarea readonly aria-label=${this._t('answerLabel')}>${this._lastText}</textarea>`
+        ? html`<textarea readonly dir="auto" aria-label=${this._t('answerLabel')}>${this._lastText}</textarea>`
         : nothing}
       <div class="row">
         <button class="secondary" type="button" @click=${this._another}>${this._t('another')}</button>
@@ -250,6 +255,8 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   private _submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
+    // A second tap while the first is being stored would make a second answer with a new id.
+    if (this._submitting) return;
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     // Bots fill every field they find; people never see this one. Pretend all went well.
@@ -259,7 +266,8 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     const problem = problemWith(answer, email, this._maxLength);
     if (problem) {
       this._error = problem.error;
-      return this._focus(problem.field);
+      // After the render, so the field is already marked invalid and described by its error.
+      return void this.updateComplete.then(() => this._focus(problem.field));
     }
     const record = createAnswer(
       {
@@ -274,11 +282,14 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
       location.href,
     );
     const handle = this._queue!;
+    this._submitting = true;
     try {
-      await handle.queue.enqueue(record, this._endpoint!);
+      await handle.enqueue(record, this._endpoint!);
     } catch (error) {
       this._error = error instanceof QueueFullError ? 'queueFull' : 'notKept';
       return;
+    } finally {
+      this._submitting = false;
     }
     clearDraft();
     this._lastText = answer;

@@ -27,6 +27,7 @@ export const renderFields = (p: FieldsProps): TemplateResult => {
       id="answer"
       name="answer"
       part="textarea"
+      dir="auto"
       aria-describedby="intro count ${answerError ? 'answer-error' : ''}"
       aria-invalid=${answerError ? 'true' : 'false'}
       .value=${p.answer}

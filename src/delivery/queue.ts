@@ -67,6 +67,7 @@ export class DeliveryQueue {
   private running?: Promise<void>;
   private queued?: Promise<void>;
   private wakeNext = false;
+  private disposed = false;
   private timer: unknown;
   /** No sending before this time: set by a failed attempt so the rest of the queue waits too. */
   private holdUntil = 0;
@@ -114,6 +115,7 @@ export class DeliveryQueue {
    * `wake` (back online, tab visible again, or an explicit call) ends a wait caused by a network error.
    */
   flush(wake = false): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     if (wake && this.holdIsNetwork) this.holdUntil = 0;
     if (this.running) {
       this.wakeNext ||= wake;
@@ -149,8 +151,9 @@ export class DeliveryQueue {
   }
 
   /**
-   * On page exit: fire this page view's waiting answers as keepalive requests; deleted only if a 2xx
-   * still arrives, else the next page view sends them. Answers from other tabs are left to those
+   * On page exit: fire this page view's answers that are due but not yet sent (typically waiting
+   * for another tab to finish sending) as keepalive requests; deleted only if a 2xx still arrives,
+   * else the next page view sends them. Answers from other tabs are left to those
    * tabs: without the lock (it cannot be awaited while the page goes away) this tab's picture of
    * them may be stale.
    */
@@ -160,14 +163,18 @@ export class DeliveryQueue {
     let budget = KEEPALIVE_LIMIT - this.inFlight.size * KEEPALIVE_PER_REQUEST;
     for (const record of this.known.values()) {
       const size = byteLength(JSON.stringify(record.answer));
-      const skip = !this.own.has(record.answer.id) || record.setAside || this.inFlight.has(record.answer.id);
+      // A wait the server asked for (or our backoff chose) is honoured even on the way out.
+      const waiting = record.nextAttemptAt > this.o.clock.now();
+      const skip = !this.own.has(record.answer.id) || record.setAside || waiting || this.inFlight.has(record.answer.id);
       if (skip || size > Math.min(budget, KEEPALIVE_PER_REQUEST)) continue;
       budget -= size;
       void this.attempt(record, true);
     }
   }
 
+  /** Stops for good: no more rounds or timers, even from a round still under way. */
   dispose(): void {
+    this.disposed = true;
     this.o.clock.clearTimeout(this.timer);
   }
 
@@ -232,7 +239,7 @@ export class DeliveryQueue {
   private schedule(): void {
     this.o.clock.clearTimeout(this.timer);
     // Offline, the `online` event wakes the queue; a timer would only spin.
-    if (!this.o.isOnline()) return;
+    if (this.disposed || !this.o.isOnline()) return;
     const pending = [...this.known.values()].filter((r) => !r.setAside);
     if (!pending.length) return;
     const earliest = Math.max(this.holdUntil, Math.min(...pending.map((r) => r.nextAttemptAt)));

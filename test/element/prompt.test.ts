@@ -204,3 +204,70 @@ describe('<feedback-prompt> configured after it is on the page', () => {
     }
   });
 });
+
+describe('<feedback-prompt> under stress from a hurried customer or a busy page', () => {
+  let endpoint: string;
+  beforeEach(async () => {
+    endpoint = await resetReceiver();
+    await clearDeviceStorage();
+  });
+
+  it('queues one answer when Send is tapped twice in a row', async () => {
+    const el = await mount({ endpoint });
+    el.open();
+    await el.updateComplete;
+    type(part(el, 'textarea') as HTMLTextAreaElement, 'Tap tap');
+    await el.updateComplete;
+    const ids: string[] = [];
+    el.addEventListener('feedback-submit', (e) => ids.push((e as CustomEvent).detail.id));
+    part(el, 'submit')!.click();
+    part(el, 'submit')!.click();
+    await waitFor(async () => (await receiverLog()).records.length === 1, 'the answer');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ids).to.have.length(1);
+    expect((await receiverLog()).records).to.have.length(1);
+  });
+
+  it('with two prompts on a page, each event fires once, on the prompt that took the answer', async () => {
+    const a = await mount({ endpoint, position: 'inline' });
+    const b = await mount({ endpoint, position: 'bottom-left' });
+    const seen: string[] = [];
+    a.addEventListener('feedback-sent', () => seen.push('a'));
+    b.addEventListener('feedback-sent', () => seen.push('b'));
+    await answer(b, 'From the floating one');
+    await waitFor(() => seen.length === 1, 'feedback-sent');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).to.deep.equal(['b']);
+    await waitFor(() => b.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('reached us'), 'the sent status on b');
+  });
+
+  it('brings back the draft in an inline form after a reload', async () => {
+    let el = await mount({ endpoint, position: 'inline' });
+    type(part(el, 'textarea') as HTMLTextAreaElement, 'Half a thought');
+    el.remove();
+    el = await mount({ endpoint, position: 'inline' });
+    await el.updateComplete;
+    expect((part(el, 'textarea') as HTMLTextAreaElement).value).to.equal('Half a thought');
+  });
+
+  it('follows lang set as a property, as every attribute is also a property', async () => {
+    const el = await mount({ endpoint });
+    el.lang = 'de';
+    await waitFor(() => part(el, 'launcher')?.textContent?.trim() === 'Feedback' && translationReady(el), 'the German texts');
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'submit')!.textContent!.trim()).to.equal('Senden');
+  });
+
+  it('has no sideways scroll in a right-to-left panel', async () => {
+    const el = await mount({ endpoint, lang: 'ar', rating: true, 'ask-email': true });
+    await waitFor(() => part(el, 'launcher'), 'the Arabic texts');
+    el.open();
+    await el.updateComplete;
+    const panel = part(el, 'panel')!;
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+  });
+});
+
+/** True once the element renders in the language it was asked for (not still waiting for its chunk). */
+const translationReady = (el: Element) => el.shadowRoot!.querySelector('.root')?.getAttribute('lang') === 'de';

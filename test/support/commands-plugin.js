@@ -58,6 +58,11 @@ export function commandsPlugin() {
           } catch (error) {
             return { supported: false, reason: String(error.message ?? error) };
           }
+        case 'tab-close':
+          // As a customer closes a tab: the page's pagehide and unload handlers run.
+          await tab(payload.tab).close();
+          tabs.delete(payload.tab);
+          return true;
         case 'tab-close-all':
           await Promise.all([...tabs.values()].map((page) => page.close().catch(() => {})));
           tabs.clear();

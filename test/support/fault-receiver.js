@@ -75,7 +75,7 @@ export async function startFaultReceiver() {
         server.close(resolve);
         server.closeAllConnections();
       }),
-    up: () => new Promise((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    up: () => new Promise((resolve) => (server.listening ? resolve() : server.listen(port, '127.0.0.1', resolve))),
     reset,
     script: (faults) => void script.push(...faults),
     log: () => ({ attempts, records: receiver.records() }),

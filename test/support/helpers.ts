@@ -157,6 +157,10 @@ export class Tab {
     return ((await executeServerCommand('tab-offline', { tab: this.id, offline })) as { supported: boolean }).supported;
   }
 
+  close(): Promise<unknown> {
+    return executeServerCommand('tab-close', { tab: this.id });
+  }
+
   static closeAll(): Promise<unknown> {
     return executeServerCommand('tab-close-all');
   }

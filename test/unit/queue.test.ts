@@ -274,23 +274,24 @@ describe('DeliveryQueue', () => {
     expect(reports).to.deep.equal([{ type: 'expired', id: old.id }]);
   });
 
-  it('sendOnExit sends waiting answers with keepalive and keeps them until a 2xx', async () => {
-    const { queue, calls, store, reports } = setup({ outcomes: [503] });
-    const reported = () => new Promise<void>((resolve) => {
-      const n = reports.length;
-      const check = () => (reports.length > n ? resolve() : void Promise.resolve().then(check));
-      check();
-    });
+  it('sendOnExit sends due answers with keepalive, keeps them until a 2xx, and honours a wait', async () => {
+    const { queue, calls, store, reports, clock } = setup({ outcomes: [503] });
+    const settled = async (n: number) => {
+      for (let i = 0; i < 1000 && reports.length < n; i++) await Promise.resolve();
+      expect(reports, 'a report arrived').to.have.length(n);
+    };
     const a = await queued(queue);
-    let done = reported();
     queue.sendOnExit();
-    await done;
+    await settled(1);
     expect(calls.map((c) => [c.id, c.keepalive])).to.deep.equal([[a.id, true]]);
     expect((await store.all()).map((r) => r.answer.id), 'kept after a 503').to.deep.equal([a.id]);
 
-    done = reported();
     queue.sendOnExit();
-    await done;
+    expect(calls, 'not again while the backoff runs').to.have.length(1);
+
+    clock.advance(60 * 60 * 1000 + 1);
+    queue.sendOnExit();
+    await settled(2);
     expect(await store.all(), 'gone after a 2xx').to.deep.equal([]);
     expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
   });
@@ -353,5 +354,29 @@ describe('DeliveryQueue', () => {
     await round;
     expect(await next, 'flush() resolves').to.equal(undefined);
     expect(state.sent).to.deep.equal([x.id, a.id]);
+  });
+});
+
+describe('DeliveryQueue.dispose', () => {
+  it('stops for good: a round under way schedules no timer afterwards', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const timers: unknown[] = [];
+    const store = memoryStore<QueuedAnswer>();
+    const queue = new DeliveryQueue({
+      store,
+      lock: (task) => task(),
+      transport: async () => (await gate, { kind: 'retry', status: 503, retryAfter: null }),
+      clock: { now: () => Date.now(), setTimeout: (fn) => (timers.push(fn), timers.length), clearTimeout: () => {} },
+      isOnline: () => true,
+    });
+    await queue.enqueue(makeAnswer(), ENDPOINT);
+    const round = queue.flush();
+    queue.dispose();
+    release();
+    await round;
+    expect(timers, 'no retry timer after dispose').to.have.length(0);
+    await queue.flush();
+    expect((await store.all())[0]!.attempts, 'and no further round').to.equal(1);
   });
 });
