@@ -12,6 +12,7 @@ import { problemWith } from './answer-check.js';
 import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
 import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
 import { renderFields } from './fields.js';
+import { renderPanel } from './panel.js';
 
 /**
  * Asks the shop's customers an open question and delivers every answer, even across reloads and
@@ -185,27 +186,20 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
           >
             ${this._t('launcher')}
           </button>`}
-      ${inline || this._open ? this._panel(inline) : nothing}
+      ${inline || this._open
+        ? renderPanel({
+            t: (key) => this._t(key),
+            inline,
+            thanked: this._thanked,
+            status: this._status,
+            lastText: this._lastText,
+            form: () => this._form(),
+            onKeydown: this._onKeydown,
+            onClose: () => this.close(),
+            onAnother: this._another,
+          })
+        : nothing}
     </div>`;
-  }
-
-  private _panel(inline: boolean): TemplateResult {
-    return html`<section
-      id="panel"
-      part="panel"
-      role=${inline ? 'region' : 'dialog'}
-      aria-labelledby="heading"
-      @keydown=${this._onKeydown}
-    >
-      ${inline
-        ? nothing
-        : html`<button class="close" type="button" aria-label=${this._t('close')} @click=${() => this.close()}>
-            <span aria-hidden="true">×</span>
-          </button>`}
-      <h2 id="heading" part="heading" tabindex="-1">${this._thanked ? this._t('thanks') : this._t('question')}</h2>
-      <p class="status" role="status">${this._status ? this._t(this._status) : ''}</p>
-      ${this._thanked ? this._thanks() : this._form()}
-    </section>`;
   }
 
   private _form(): TemplateResult {
@@ -225,15 +219,6 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
         onInput: this._onInput,
       })}
     </form>`;
-  }
-
-  private _thanks(): TemplateResult {
-    return html`${this._status === 'notKept'
-        ? html`<textarea readonly dir="auto" aria-label=${this._t('answerLabel')}>${this._lastText}</textarea>`
-        : nothing}
-      <div class="row">
-        <button class="secondary" type="button" @click=${this._another}>${this._t('another')}</button>
-      </div>`;
   }
 
   private _onInput = (e: Event): void => {
