@@ -1,4 +1,4 @@
-import { safeLocalStorage } from './delivery/leader.js';
+import { readLocal, writeLocal } from './local-storage.js';
 
 /** What the customer has typed so far; kept per origin so a reload or a stray click loses nothing. */
 export interface Draft {
@@ -8,9 +8,9 @@ export interface Draft {
 
 const KEY = 'feedback-prompt:draft';
 
-export const loadDraft = (storage = safeLocalStorage()): Draft | undefined => {
+export const loadDraft = (storage?: Storage): Draft | undefined => {
   try {
-    const draft = JSON.parse(storage?.getItem(KEY) ?? 'null');
+    const draft = JSON.parse(readLocal(KEY, storage) ?? 'null');
     return draft && typeof draft.answer === 'string' ? draft : undefined;
   } catch {
     return undefined;
@@ -18,19 +18,7 @@ export const loadDraft = (storage = safeLocalStorage()): Draft | undefined => {
 };
 
 /** Written only once the customer types: nothing lands on the device before they act. */
-export const saveDraft = (draft: Draft, storage = safeLocalStorage()): void => {
-  try {
-    if (draft.answer || draft.email) storage?.setItem(KEY, JSON.stringify(draft));
-    else storage?.removeItem(KEY);
-  } catch {
-    // Storage full or blocked: the draft then lives as long as the page, which is still something.
-  }
-};
+export const saveDraft = (draft: Draft, storage?: Storage): void =>
+  writeLocal(KEY, draft.answer || draft.email ? JSON.stringify(draft) : null, storage);
 
-export const clearDraft = (storage = safeLocalStorage()): void => {
-  try {
-    storage?.removeItem(KEY);
-  } catch {
-    // Nothing to clear where storage is blocked.
-  }
-};
+export const clearDraft = (storage?: Storage): void => writeLocal(KEY, null, storage);

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { choice, httpUrl, jsonObject, numberIn, POSITIONS, type Position, type Trigger } from './options.js';
 import { requestedLang, supported, text, translationFor, type TextKey } from './i18n/index.js';
 
@@ -79,16 +79,26 @@ export class FeedbackPromptSettings extends LitElement {
     return Math.floor(numberIn('max-length', this.maxLength, 2000, 1));
   }
 
-  /** The built-in language in use (see `lang` in the README for how it is chosen). */
-  protected get _lang(): string {
+  /** Days automatic triggers stay quiet after an answer or a dismiss. */
+  protected get _snoozeDays(): number {
+    return numberIn('snooze-days', this.snoozeDays, 30, 0);
+  }
+
+  /** The built-in language in use, worked out once per update (see `lang` in the README). */
+  protected _language = 'en';
+  /** The shop owner's texts, parsed when `texts` or `question` change rather than per lookup. */
+  private _overrides: Partial<Record<TextKey, string>> = {};
+
+  protected override willUpdate(changed: PropertyValues): void {
     // The property first: Lit does not copy `el.lang = 'de'` back to the attribute.
-    return supported(requestedLang(this, this.lang || this.getAttribute('lang')));
+    this._language = supported(requestedLang(this, this.lang || this.getAttribute('lang')));
+    if (changed.has('texts') || changed.has('question')) {
+      this._overrides = { ...jsonObject<Record<TextKey, string>>('texts', this.texts) };
+      if (this.question) this._overrides.question = this.question;
+    }
   }
 
   protected _t(key: TextKey, n?: number): string {
-    const overrides = { ...jsonObject<Record<TextKey, string>>('texts', this.texts) };
-    if (this.question) overrides.question = this.question;
-    return text(translationFor(this._lang)!, overrides, key, n);
+    return text(translationFor(this._language)!, this._overrides, key, n);
   }
-
 }

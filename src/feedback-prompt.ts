@@ -115,7 +115,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     if (!this._open || this._position === 'inline') return;
     const hadFocus = this.shadowRoot?.activeElement;
     this._open = false;
-    snooze(numberIn('snooze-days', this.snoozeDays, 30, 0));
+    snooze(this._snoozeDays);
     if (this._thanked) this._reset();
     this._emit('feedback-close');
     if (hadFocus) void this.updateComplete.then(() => this._focus('[part=launcher]'));
@@ -137,6 +137,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (this._endpoint) {
       // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
       if (!this._queue) this._start();
@@ -147,7 +148,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
         `feedback-prompt: the "endpoint" attribute must be an http(s) URL (got ${JSON.stringify(this.endpoint ?? null)}); nothing is shown and no answer is kept.`,
       );
     }
-    if (!translationFor(this._lang)) void loadTranslation(this._lang).then(() => this.requestUpdate());
+    if (!translationFor(this._language)) void loadTranslation(this._language).then(() => this.requestUpdate());
     // The inline form is always open: bring back a draft from an earlier page view at once.
     if (this._endpoint && this._position === 'inline') this._restoreDraft();
   }
@@ -166,7 +167,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const lang = this._lang;
+    const lang = this._language;
     if (!this._endpoint || !translationFor(lang)) return nothing;
     const position = this._position;
     const inline = position === 'inline';
@@ -261,7 +262,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
         email: email || null,
         rating: data.get('rating') ? Number(data.get('rating')) : null,
         topic: (data.get('topic') as string | null) || null,
-        lang: this._lang,
+        lang: this._language,
         context: jsonObject<Record<string, unknown>>('context', this.context),
       },
       location.href,
@@ -285,7 +286,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   };
 
   private _showThanks(status: TextKey | ''): void {
-    snooze(numberIn('snooze-days', this.snoozeDays, 30, 0));
+    snooze(this._snoozeDays);
     this._thanked = true;
     this._status = status;
     this._answer = this._email = this._error = '';

@@ -1,4 +1,4 @@
-import { safeLocalStorage } from './delivery/leader.js';
+import { readLocal, writeLocal } from './local-storage.js';
 import type { Trigger } from './options.js';
 
 const SNOOZE_KEY = 'feedback-prompt:snoozed-until';
@@ -7,21 +7,12 @@ const DAY_MS = 86_400_000;
 const AFTER_TYPING_MS = 2000;
 
 /** Quiets automatic triggers on this origin; written only after an answer or a dismiss. */
-export const snooze = (days: number, now = Date.now(), storage = safeLocalStorage()): void => {
-  try {
-    if (days > 0) storage?.setItem(SNOOZE_KEY, String(now + days * DAY_MS));
-  } catch {
-    // Blocked storage: the prompt may ask again on a later visit, the most we can do.
-  }
+export const snooze = (days: number, now = Date.now(), storage?: Storage): void => {
+  if (days > 0) writeLocal(SNOOZE_KEY, String(now + days * DAY_MS), storage);
 };
 
-export const isSnoozed = (now = Date.now(), storage = safeLocalStorage()): boolean => {
-  try {
-    return Number(storage?.getItem(SNOOZE_KEY)) > now;
-  } catch {
-    return false;
-  }
-};
+export const isSnoozed = (now = Date.now(), storage?: Storage): boolean =>
+  Number(readLocal(SNOOZE_KEY, storage)) > now;
 
 export interface TriggerSettings {
   trigger: Trigger;

@@ -1,3 +1,5 @@
+import { safeLocalStorage } from '../local-storage.js';
+
 /** Runs `task` while no other tab of this origin runs one under the same name. */
 export type Lock = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -38,12 +40,3 @@ export const originLock = (
     return run;
   };
 };
-
-/** localStorage throws on access in some private modes and sandboxed iframes. */
-export function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,16 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  answer,
-  clearDeviceStorage,
-  mount,
-  receiverDown,
-  receiverLog,
-  receiverUp,
-  resetReceiver,
-  scriptFaults,
-  storedQueue,
-  waitFor,
-} from '../support/helpers.js';
+import { answer, freshStart, mount, receiverDown, receiverLog, receiverUp, resetReceiver, scriptFaults, storedQueue, waitFor } from '../support/helpers.js';
 
 const detailOf = (el: Element, type: string) =>
   new Promise<any>((resolve) => el.addEventListener(type, (e) => resolve((e as CustomEvent).detail), { once: true }));
@@ -18,8 +7,7 @@ const detailOf = (el: Element, type: string) =>
 describe('delivery to a real endpoint', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
 
   it('delivers an answer once, with the documented body and headers', async () => {

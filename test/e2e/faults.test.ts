@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearDeviceStorage, receiverLog, resetReceiver, scriptFaults, storedQueue, Tab, waitFor } from '../support/helpers.js';
+import { freshStart, receiverLog, resetReceiver, scriptFaults, storedQueue, Tab, waitFor } from '../support/helpers.js';
 
 const recordsOf = async () => (await receiverLog()).records;
 const attemptsPer = async () => {
@@ -11,8 +11,7 @@ const attemptsPer = async () => {
 describe('delivery under faults, in real tabs', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
   afterEach(async () => {
     await Tab.closeAll();
@@ -110,8 +109,7 @@ describe('delivery under faults, in real tabs', () => {
 describe('leaving the page', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
   afterEach(() => Tab.closeAll());
 

@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { clearDeviceStorage, fillQueueWithRefused, mount, part, receiverDown, receiverUp, resetReceiver, storedQueue, Tab, type, waitFor } from '../support/helpers.js';
+import { clearDeviceStorage, fillQueueWithRefused, freshStart, mount, part, receiverDown, receiverUp, storedQueue, Tab, type, waitFor } from '../support/helpers.js';
 
 describe('telling the customer honestly what happened to their answer', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
   afterEach(async () => {
     await Tab.closeAll();

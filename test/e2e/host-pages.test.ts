@@ -3,7 +3,7 @@
 // classic script's auto-mount, and hostile global CSS. The pages live in test/support/host-pages/;
 // each loads monitor.js first, which records errors, rejections, CSP violations and console output.
 import { expect } from '@open-wc/testing';
-import { clearDeviceStorage, receiverLog, resetReceiver, Tab, waitFor } from '../support/helpers.js';
+import { freshStart, receiverLog, Tab, waitFor } from '../support/helpers.js';
 
 const PAGES = '/test/support/host-pages';
 
@@ -55,22 +55,8 @@ const launcherState = async (): Promise<LauncherState | null> => {
   const launcher: HTMLElement | null = el?.shadowRoot?.querySelector('[part=launcher]') ?? null;
   if (!launcher) return null;
   await el.updateComplete;
-  const b = launcher.getBoundingClientRect();
-  const s = getComputedStyle(launcher);
-  const hit = el.shadowRoot.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
   return {
-    width: b.width,
-    height: b.height,
-    right: b.right,
-    bottom: b.bottom,
-    display: s.display,
-    visibility: s.visibility,
-    opacity: s.opacity,
-    position: s.position,
-    background: s.backgroundColor,
-    color: s.color,
-    fontSize: s.fontSize,
-    hit: !!hit && launcher.contains(hit),
+    ...(window as any).describeBox(launcher),
     viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
   };
 };
@@ -86,26 +72,7 @@ const openPanel = async (): Promise<PanelState | null> => {
   await Promise.all(panel.getAnimations({ subtree: true }).map((a) => a.finished));
   // The panel's focus move waits for the render after open.
   await new Promise((r) => setTimeout(r, 50));
-  const describe = (node: HTMLElement | null) => {
-    if (!node) return null;
-    const b = node.getBoundingClientRect();
-    const s = getComputedStyle(node);
-    const hit = root.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-    return {
-      width: b.width,
-      height: b.height,
-      right: b.right,
-      bottom: b.bottom,
-      display: s.display,
-      visibility: s.visibility,
-      opacity: s.opacity,
-      position: s.position,
-      background: s.backgroundColor,
-      color: s.color,
-      fontSize: s.fontSize,
-      hit: !!hit && node.contains(hit),
-    };
-  };
+  const describe = (node: Element | null): Box | null => (window as any).describeBox(node);
   return {
     panel: describe(panel)!,
     textarea: describe(root.querySelector('[part=textarea]'))!,
@@ -224,8 +191,7 @@ describe('the built widget on real host pages', function () {
   let endpoint: string;
 
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
 
   afterEach(() => Tab.closeAll());

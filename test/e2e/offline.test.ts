@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { clearDeviceStorage, receiverLog, resetReceiver, storedQueue, Tab, waitFor } from '../support/helpers.js';
+import { freshStart, receiverLog, storedQueue, Tab, waitFor } from '../support/helpers.js';
 
 describe('offline', () => {
   let endpoint: string;
   beforeEach(async () => {
-    await clearDeviceStorage();
-    endpoint = await resetReceiver();
+    endpoint = await freshStart();
   });
   afterEach(() => Tab.closeAll());
 

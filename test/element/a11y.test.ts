@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import { contrast, luminance, toRgb } from '../../src/contrast.js';
-import { answer, clearDeviceStorage, mount, part, resetReceiver, type, waitFor } from '../support/helpers.js';
+import { answer, freshStart, mount, part, type, waitFor } from '../support/helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -36,8 +36,7 @@ const eachState = async (el: FeedbackPrompt, check: (state: string) => Promise<v
 describe('accessibility', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'light' }).catch(() => {});

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
-import { clearDeviceStorage, mount, part, receiverLog, resetReceiver, type, waitFor } from '../support/helpers.js';
+import { freshStart, mount, part, receiverLog, type, waitFor } from '../support/helpers.js';
 
 const opened = (el: Element) => new Promise((resolve) => el.addEventListener('feedback-open', resolve, { once: true }));
 const openSoon = (el: Element, ms = 600) =>
@@ -23,8 +23,7 @@ describe('attributes a shop owner sets', () => {
   const warnings: string[] = [];
   const warn = console.warn;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
     warnings.length = 0;
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
   });

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
-import { answer, clearDeviceStorage, mount, part, receiverLog, resetReceiver, storedQueue, type, waitFor } from '../support/helpers.js';
+import { answer, freshStart, mount, part, receiverLog, storedQueue, type, waitFor } from '../support/helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
@@ -11,8 +11,7 @@ describe('<feedback-prompt>', () => {
   const errors: unknown[][] = [];
   const originalError = console.error;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
     errors.length = 0;
     console.error = (...args: unknown[]) => void errors.push(args);
   });
@@ -186,8 +185,7 @@ describe('<feedback-prompt>', () => {
 
 describe('<feedback-prompt> configured after it is on the page', () => {
   it('starts working when a script sets the endpoint later', async () => {
-    const endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    const endpoint = await freshStart();
     const original = console.error;
     console.error = () => {};
     try {
@@ -208,8 +206,7 @@ describe('<feedback-prompt> configured after it is on the page', () => {
 describe('<feedback-prompt> under stress from a hurried customer or a busy page', () => {
   let endpoint: string;
   beforeEach(async () => {
-    endpoint = await resetReceiver();
-    await clearDeviceStorage();
+    endpoint = await freshStart();
   });
 
   it('queues one answer when Send is tapped twice in a row', async () => {

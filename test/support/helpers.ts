@@ -71,6 +71,13 @@ export const clearDeviceStorage = async (): Promise<void> => {
   db.close();
 };
 
+/** A clean slate for a test: a fresh endpoint (no records, no faults) and nothing left on the device. */
+export const freshStart = async (): Promise<string> => {
+  const endpoint = await resetReceiver();
+  await clearDeviceStorage();
+  return endpoint;
+};
+
 /** Waits until `check` holds, polling; fails with `what` after `ms`. For real network round trips. */
 export const waitFor = async <T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> => {
   const until = performance.now() + ms;

@@ -15,4 +15,26 @@
   const { error, warn } = console;
   console.error = (...args) => (log.consoleErrors.push(text(args)), error.apply(console, args));
   console.warn = (...args) => (log.consoleWarnings.push(text(args)), warn.apply(console, args));
+  // How an element is drawn, for the tests to check it is really visible and usable; shared here
+  // because the tests' own functions travel to the page as source text and cannot share code.
+  window.describeBox = (node) => {
+    if (!node) return null;
+    const b = node.getBoundingClientRect();
+    const s = getComputedStyle(node);
+    const hit = node.getRootNode().elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    return {
+      width: b.width,
+      height: b.height,
+      right: b.right,
+      bottom: b.bottom,
+      display: s.display,
+      visibility: s.visibility,
+      opacity: s.opacity,
+      position: s.position,
+      background: s.backgroundColor,
+      color: s.color,
+      fontSize: s.fontSize,
+      hit: !!hit && node.contains(hit),
+    };
+  };
 })();
