@@ -10,7 +10,10 @@ const minify = () =>
   terser({
     ecma: 2021,
     module: true,
-    compress: { passes: 2 },
+    compress: { passes: 3 },
+    // Our own private members only: Lit's cross-package names are `_$…`, and nothing stored or
+    // sent (Answer, QueuedAnswer, drafts, event details) has a leading underscore.
+    mangle: { properties: { regex: /^_[a-zA-Z]/ } },
     format: { comments: false },
   });
 

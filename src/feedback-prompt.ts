@@ -7,7 +7,7 @@ import { openQueue, type QueueHandle } from './queue-handle.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
 import { applyAccent } from './accent.js';
-import { whenIdle } from './idle.js';
+import { nextTask, whenIdle } from './idle.js';
 import { problemWith } from './answer-check.js';
 import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
 import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
@@ -83,7 +83,22 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._start();
+    // On the first connection delivery and the trigger start after the first render (below).
+    if (this.hasUpdated) this._start();
+  }
+
+  protected override firstUpdated(): void {
+    // A task after the launcher is drawn: the host page sees three short tasks, not one long one.
+    void nextTask().then(() => this._start());
+  }
+
+  /**
+   * The first render waits for a task of its own: evaluating the script and drawing the launcher
+   * are then two short tasks for the host page instead of one long one.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await nextTask();
+    return super.scheduleUpdate();
   }
 
   /** Starts delivery and the trigger once the element is on the page with a usable endpoint. */
@@ -123,16 +138,19 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   /** Sends whatever is queued now. */
   flush(): Promise<void> {
+    this._start();
     return this._queue?.queue.flush(true) ?? Promise.resolve();
   }
 
   /** Answers the endpoint refused (a 4xx other than 408/409/425/429), kept for a later look. */
   failed(): Promise<QueuedAnswer[]> {
+    this._start();
     return this._queue?.queue.failed() ?? Promise.resolve([]);
   }
 
   /** Sends a refused answer again, e.g. after the endpoint was fixed. */
   resend(id: string): Promise<void> {
+    this._start();
     return this._queue?.queue.resend(id) ?? Promise.resolve();
   }
 
@@ -140,7 +158,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     super.willUpdate(changed);
     if (this._endpoint) {
       // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
-      if (!this._queue) this._start();
+      if (!this._queue && this.hasUpdated) this._start();
       else if (['trigger', 'delay', 'scrollPercent', 'sample', 'position'].some((key) => changed.has(key))) this._arm();
     } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
@@ -267,6 +285,8 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
       },
       location.href,
     );
+    // A script may submit in the same task as the first render, before delivery has started.
+    this._start();
     const handle = this._queue!;
     this._submitting = true;
     try {

@@ -128,6 +128,11 @@ export class DeliveryQueue {
       // A failed round must not leave its rejection standing in for every later flush.
       return (this.queued ??= this.running.then(next, next));
     }
+    // The server asked for a wait (or backoff chose one): reading storage now would send nothing.
+    if (this.looked && this.o.clock.now() < this.holdUntil) {
+      this.schedule();
+      return Promise.resolve();
+    }
     this.running = this.o
       .lock(() => this.round(wake))
       .finally(() => {
@@ -196,11 +201,17 @@ export class DeliveryQueue {
     }
     if (!this.o.isOnline() || now < this.holdUntil) return;
     due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
-    for (let i = 0; i < due.length; i += PARALLEL) {
-      const outcomes = await Promise.all(due.slice(i, i + PARALLEL).map((record) => this.attempt(record, false)));
-      // A failure says the network or the server is in trouble: stop, and let the schedule retry.
-      if (outcomes.some((outcome) => outcome.kind === 'retry')) return;
-    }
+    // A pool rather than batches: one slow reply does not hold up the three other lanes.
+    let next = 0;
+    let troubled = false;
+    const lane = async () => {
+      while (!troubled && next < due.length) {
+        const outcome = await this.attempt(due[next++]!, false);
+        // A failure says the network or the server is in trouble: stop, and let the schedule retry.
+        if (outcome.kind === 'retry') troubled = true;
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, lane));
   }
 
   private async attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {

@@ -1,4 +1,4 @@
-import { createStore, entries, set, del, type UseStore } from 'idb-keyval';
+import { createStore, values, set, del, type UseStore } from 'idb-keyval';
 
 /** The storage the queue needs; plain cloneable values keyed by answer id. */
 export interface KeyValueStore<T> {
@@ -62,7 +62,7 @@ export const idbStore = <T>(dbName = DB_NAME, timeoutMs = 3000): KeyValueStore<T
     all: async () => {
       if (!created && !(await mayExist(dbName))) return [];
       created = true;
-      return (await run((s) => entries<string, T>(s))).map(([, value]) => value);
+      return run((s) => values<T>(s));
     },
     put: (key, value) => ((created = true), run((s) => set(key, value, s))),
     delete: (key) => run((s) => del(key, s)),

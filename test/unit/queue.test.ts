@@ -357,6 +357,46 @@ describe('DeliveryQueue', () => {
   });
 });
 
+describe('DeliveryQueue, cost of waiting and of a long queue', () => {
+  it('while a wait the server asked for is on, a flush neither reads storage nor sends', async () => {
+    const { queue, calls, store, clock, live } = setup({ outcomes: [{ kind: 'retry', status: 503, retryAfter: '60' }] });
+    let reads = 0;
+    const all = store.all.bind(store);
+    store.all = () => (reads++, all());
+    await queued(queue);
+    await queue.flush();
+    reads = 0;
+    await queued(queue);
+    await queue.flush(true);
+    await queue.flush();
+    expect(reads, 'store reads during the wait').to.equal(0);
+    expect(calls).to.have.length(1);
+    expect(live(), 'still one timer').to.have.length(1);
+
+    clock.advance(60_000);
+    live()[0]!.callback();
+    await queue.flush();
+    expect(calls, 'both go out when the wait is over').to.have.length(3);
+    expect(await store.all()).to.deep.equal([]);
+  });
+
+  it('one slow reply does not hold up the other sends: they go out in the meantime', async () => {
+    const { transport, state, release, firstCalled } = gatedTransport();
+    const { queue, store } = setup({ transport });
+    for (let i = 0; i < 12; i++) await queued(queue, START + i);
+    const round = queue.flush();
+    await firstCalled;
+    // Let the other lanes run while the first reply hangs.
+    for (let i = 0; i < 50 && (await store.all()).length > 1; i++) await new Promise((r) => setTimeout(r));
+    expect(await store.all(), 'only the slow one still waits').to.have.length(1);
+    expect(state.maxActive, 'sends at once').to.be.within(2, 4);
+    release();
+    await round;
+    expect(state.sent).to.have.length(12);
+    expect(await store.all()).to.deep.equal([]);
+  });
+});
+
 describe('DeliveryQueue.dispose', () => {
   it('stops for good: a round under way schedules no timer afterwards', async () => {
     let release!: () => void;
