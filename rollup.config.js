@@ -20,7 +20,7 @@ const minify = () =>
 export default [
   // <script type="module">: Lit and idb-keyval bundled; each non-English language a small chunk.
   {
-    input: 'src/index.ts',
+    input: { 'feedback-prompt': 'src/script-module.ts' },
     output: {
       dir: 'dist',
       format: 'es',

@@ -40,7 +40,8 @@ export function launchBrowser(chrome, sink) {
 /** Runs in every new document before any of its scripts: observers and the launcher watch. */
 const OBSERVERS = `(() => {
   if (window.__bench) return;
-  const b = window.__bench = { longTasks: [], longFrameScripts: {}, longFrameForced: {}, cls: 0, shifts: 0, visibleAt: null };
+  const HOSTS = 'feedback-prompt, feedback-button, #sentry-feedback';
+  const b = window.__bench = { longTasks: [], longFrameScripts: {}, longFrameForced: {}, cls: 0, widgetCls: 0, shifts: 0, visibleAt: null };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
@@ -61,13 +62,19 @@ const OBSERVERS = `(() => {
   } catch {}
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) { b.cls += e.value; b.shifts++; }
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        b.cls += e.value;
+        b.shifts++;
+        // A shift is the widget's when one of the boxes that moved is its host or inside it.
+        const widget = (node) => node && node.nodeType === 1 && !!(node.closest(HOSTS) || node.getRootNode().host);
+        if (e.sources.some((s) => widget(s.node))) b.widgetCls += e.value;
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {}
   // The launcher: feedback-prompt's [part=launcher], PushFeedback's button, Sentry's actor.
   // The same cheap query runs on every frame in every variant (the baseline too) until the stop
   // time, so its cost cancels out of "added script time".
-  const HOSTS = 'feedback-prompt, feedback-button, #sentry-feedback';
   const LAUNCHERS = { 'FEEDBACK-PROMPT': '[part=launcher]', 'FEEDBACK-BUTTON': '.feedback-button-content', DIV: '.widget__actor' };
   const STOP = ${WINDOW_MS + 20_000};
   let done;

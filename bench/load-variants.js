@@ -49,7 +49,7 @@ async function measureLoad(browser, origin, variant) {
     const m = metricsOf(await cdp.send('Performance.getMetrics'));
     const seen = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { longTasks: window.__bench.longTasks, longFrameScripts: window.__bench.longFrameScripts, longFrameForced: window.__bench.longFrameForced, cls: window.__bench.cls, loadMs: nav ? nav.loadEventEnd : null };
+      return { longTasks: window.__bench.longTasks, longFrameScripts: window.__bench.longFrameScripts, longFrameForced: window.__bench.longFrameForced, cls: window.__bench.cls, widgetCls: window.__bench.widgetCls, loadMs: nav ? nav.loadEventEnd : null };
     });
     // Heap after a full GC: what the widget keeps, not what it happened to leave lying around.
     await cdp.send('HeapProfiler.collectGarbage');
@@ -91,6 +91,7 @@ async function measureLoad(browser, origin, variant) {
       tbtMs: seen.longTasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
       launcherMs,
       cls: seen.cls,
+      widgetCls: seen.widgetCls,
       heapKB: heap / 1024,
       loadMs: seen.loadMs,
       external,

@@ -5,7 +5,7 @@ import { CPU_RATE, SUBMITS, elapsed, log } from './config.js';
 import { fmt, median, quantile } from './stats.js';
 
 /** In the page: submits `n` answers through the inline form; click → `feedback-submit` each. */
-async function submitLoop(page, n, clearEvery) {
+export async function submitLoop(page, n, clearEvery) {
   return page.evaluate(async (n, clearEvery) => {
     const el = document.querySelector('feedback-prompt');
     await customElements.whenDefined('feedback-prompt');
@@ -110,7 +110,7 @@ async function floorProbe(page, n) {
   }, n);
 }
 
-async function openFormPage(browser, origin, variant, cpuRate) {
+export async function openFormPage(browser, origin, variant, cpuRate) {
   const opened = await openPage(browser, origin);
   await opened.cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   await opened.page.goto(`${origin}/bench/.build/shop-${variant}.html`, { waitUntil: 'load' });
@@ -133,7 +133,7 @@ async function measureSubmits(browser, origin, cpuRate) {
   }
 }
 
-async function measureFlush(browser, server, cpuRate) {
+export async function measureFlush(browser, server, cpuRate) {
   const { context, page } = await openFormPage(browser, server.origin, 'flush', cpuRate);
   try {
     await page.setOfflineMode(true);

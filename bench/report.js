@@ -82,7 +82,8 @@ export function printTargets(results, submits, flushes) {
   // inside long animation frames decides too: zero means none of its code ran in a long frame.
   const ownInLong = b.length ? median(b.map((r) => Object.entries(r.longFrameScripts ?? {})
     .filter(([file]) => file.startsWith('feedback-prompt')).reduce((sum, [, ms]) => sum + ms, 0))) : null;
-  const clsMax = b.length ? Math.max(...b.map((r) => r.cls)) : null;
+  const clsMax = b.length ? Math.max(...b.map((r) => r.widgetCls)) : null;
+  const pageClsMax = b.length ? Math.max(...b.map((r) => r.cls)) : null;
   const addedHeap = med('b', 'addedHeapKB');
   const p95 = submits[CPU_RATE] ? quantile(submits[CPU_RATE].times, 0.95) : null;
   const flush = flushes[CPU_RATE];
@@ -93,7 +94,8 @@ export function printTargets(results, submits, flushes) {
     [addedLong === null ? null : addedLong <= TARGETS.longTasks && ownInLong < 1,
       'zero long tasks', `median ${fmt(longMed, 0)} in (b) vs ${fmt(baseLong, 0)} in (a), max ${b.length ? Math.max(...b.map((r) => r.longTasks)) : '—'} in (b); ` +
       `feedback-prompt's own script inside long frames: median ${fmt(ownInLong, 0)} ms per load`],
-    [clsMax === null ? null : clsMax <= TARGETS.cls, 'CLS 0', `max ${fmt(clsMax, 4)} over ${b.length} loads`],
+    [clsMax === null ? null : clsMax <= TARGETS.cls, 'CLS 0 (shifts of the widget\'s boxes)',
+      `max ${fmt(clsMax, 4)} over ${b.length} loads (the whole page's CLS, the shop's own shifts included: max ${fmt(pageClsMax, 4)})`],
     [addedHeap === null ? null : addedHeap <= TARGETS.addedHeapKB,
       `added heap ≤ ${TARGETS.addedHeapKB} KB`, `median ${fmt(addedHeap, 0)} KB`],
     [p95 === null ? null : p95 <= TARGETS.submitP95Ms,

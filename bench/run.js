@@ -5,6 +5,7 @@
 //
 // Environment: BENCH_ROUNDS (default 9), BENCH_WINDOW_MS (default 3000: each load is measured at
 // this time after navigation start), BENCH_SUBMITS (default 200), BENCH_REBUILD=1 (re-bundle peers),
+// BENCH_PARTS (default "loads,queue": the page loads, then submit and flush figures),
 // CHROME_PATH (see scripts/find-browser.js).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { findChrome } from '../scripts/find-browser.js';
 import { launchBrowser, startProxySink } from './browser.js';
 import { prepareBuilds } from './builds.js';
-import { BENCH, BUILD, CPU_RATE, ROOT, ROUNDS, WINDOW_MS, elapsed, log } from './config.js';
+import { BENCH, BUILD, CPU_RATE, PARTS, ROOT, ROUNDS, WINDOW_MS, elapsed, log } from './config.js';
 import { measureVariants } from './load-variants.js';
 import { measureQueue } from './queue-figures.js';
 import { printNotes, printRatios, printTable, printTargets } from './report.js';
@@ -54,10 +55,9 @@ async function main() {
 
   const failures = [];
   try {
-    const results = await measureVariants(browser, server.origin, failures);
-    printTable(results);
-    printRatios(results);
-    const { submits, flushes } = await measureQueue(browser, server, failures);
+    const results = PARTS.includes('loads') ? await measureVariants(browser, server.origin, failures) : { a: [], b: [], c1: [], c2: [] };
+    if (PARTS.includes('loads')) (printTable(results), printRatios(results));
+    const { submits, flushes } = PARTS.includes('queue') ? await measureQueue(browser, server, failures) : { submits: {}, flushes: {} };
     printTargets(results, submits, flushes);
     printNotes({ results, sink, server, failures, loadBefore });
 

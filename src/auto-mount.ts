@@ -1,10 +1,11 @@
-import { define, TAG } from './define.js';
+import { defineSoon, TAG } from './define.js';
 
 /**
  * Classic-script entry: `<script src=".../feedback-prompt.iife.js" data-endpoint="…">` registers the
- * element and, given `data-endpoint`, mounts one prompt with every `data-*` copied as an attribute.
+ * element (in a task of its own, see defineSoon) and, given `data-endpoint`, mounts one prompt with
+ * every `data-*` copied as an attribute.
  */
-define();
+defineSoon();
 
 const script = document.currentScript as HTMLScriptElement | null;
 

@@ -7,7 +7,7 @@ import { openQueue, type QueueHandle } from './queue-handle.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
 import { applyAccent } from './accent.js';
-import { nextTask, whenIdle } from './idle.js';
+import { idle, nextTask, whenIdle } from './idle.js';
 import { problemWith } from './answer-check.js';
 import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
 import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
@@ -93,11 +93,12 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   }
 
   /**
-   * The first render waits for a task of its own: evaluating the script and drawing the launcher
-   * are then two short tasks for the host page instead of one long one.
+   * The first render waits: the launcher is drawn in idle time (within a second), after the host
+   * page's own first frames, so it never makes one of them long. The inline form, part of the
+   * page's flow, only waits for a task of its own, or its late arrival would shift the page.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await nextTask();
+    if (!this.hasUpdated) await (this._position === 'inline' ? nextTask() : idle(1000));
     return super.scheduleUpdate();
   }
 

@@ -1,9 +1,6 @@
 import { define } from './define.js';
 
-export { FeedbackPrompt } from './feedback-prompt.js';
-export type { Answer } from './delivery/answer.js';
-export type { QueuedAnswer } from './delivery/queue.js';
-export type { Translation, TextKey } from './i18n/index.js';
-export type { FeedbackPromptEventMap } from './events.js';
+export * from './public-api.js';
 
+// An app that imports the package may use the element in the very next line.
 define();

@@ -13,25 +13,27 @@ const POLL_MS = 500;
 export const originLock = (
   name = 'feedback-prompt-send',
   locks: LockManager | undefined = globalThis.navigator?.locks,
-  storage: Storage | undefined = safeLocalStorage(),
+  /** Looked up only without Web Locks: a page's first touch of localStorage costs a few ms. */
+  storage: () => Storage | undefined = safeLocalStorage,
 ): Lock => {
   if (locks) return (task) => locks.request(name, () => task()) as Promise<Awaited<ReturnType<typeof task>>>;
-  if (!storage) return (task) => task();
+  const found = storage();
+  if (!found) return (task) => task();
   const key = `${name}:lease`;
   const me = Math.random().toString(36).slice(2);
   const held = () => {
-    const [owner, until] = (storage.getItem(key) ?? '').split(' ');
+    const [owner, until] = (found.getItem(key) ?? '').split(' ');
     return owner && owner !== me && Number(until) > Date.now();
   };
   // Within this page, tasks queue behind each other; the lease only keeps other tabs out.
   let tail: Promise<unknown> = Promise.resolve();
   const leased = async <T>(task: () => Promise<T>): Promise<T> => {
     while (held()) await new Promise((r) => setTimeout(r, POLL_MS));
-    storage.setItem(key, `${me} ${Date.now() + LEASE_MS}`);
+    found.setItem(key, `${me} ${Date.now() + LEASE_MS}`);
     try {
       return await task();
     } finally {
-      storage.removeItem(key);
+      found.removeItem(key);
     }
   };
   return (task) => {

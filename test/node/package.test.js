@@ -1,7 +1,8 @@
 // What `npm install feedback-prompt` gives a web developer: the right files, and entry points that exist.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,38 @@ test('types map the tag and the events for TypeScript users', () => {
   assert.match(element, /'feedback-prompt': FeedbackPrompt/);
   const events = readFileSync(path.join(root, 'dist/events.d.ts'), 'utf8');
   for (const name of ['feedback-open', 'feedback-close', 'feedback-submit', 'feedback-sent', 'feedback-failed']) assert.match(events, new RegExp(`'${name}'`));
-  assert.match(readFileSync(path.join(root, 'dist/index.d.ts'), 'utf8'), /FeedbackPromptEventMap/);
+});
+
+test('an app written in TypeScript type-checks against the published types', () => {
+  // Imports the package by name, as an app would: through package.json's "exports" and "types".
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'feedback-prompt-types-'));
+  try {
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(root, path.join(dir, 'node_modules', 'feedback-prompt'), 'dir');
+    writeFileSync(path.join(dir, 'app.ts'), [
+      "import { FeedbackPrompt, type Answer, type FeedbackPromptEventMap } from 'feedback-prompt';",
+      "const el: FeedbackPrompt = document.createElement('feedback-prompt');",
+      "el.addEventListener('feedback-submit', (e) => { const answer: Answer = e.detail; console.log(answer.id); });",
+      "el.addEventListener('feedback-failed', (e) => console.log(e.detail.status));",
+      "const sent: FeedbackPromptEventMap['feedback-sent'] | undefined = undefined;",
+      'console.log(sent, el.endpoint);',
+      // Must fail: a misspelt event detail is caught.
+      "el.addEventListener('feedback-submit', (e) => console.log(e.detail.nope));",
+    ].join('\n'));
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    const args = [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', '--module', 'ES2022', '--moduleResolution', 'bundler', '--lib', 'ES2022,DOM', 'app.ts'];
+    let output = '';
+    try {
+      execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    } catch (error) {
+      output = String(error.stdout);
+    }
+    const errors = output.split('\n').filter((line) => line.includes('error TS'));
+    assert.equal(errors.length, 1, output);
+    assert.match(errors[0], /app\.ts\(7,.*'nope'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('custom-elements.json describes the element for editors', () => {

@@ -77,7 +77,7 @@ describe('originLock with Web Locks', () => {
 // Passing `undefined` would pick up the defaults (navigator.locks, localStorage): a JS default
 // parameter applies to an explicit undefined. null is the way to say "there is none".
 const NO_LOCKS = null as unknown as undefined;
-const NO_STORAGE = null as unknown as undefined;
+const NO_STORAGE = () => undefined;
 
 describe('originLock with the localStorage lease (no Web Locks)', () => {
   let name: string;
@@ -90,8 +90,8 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
 
   it('serialises two tasks of two lock instances (two tabs) and removes the lease after', async () => {
     const { log, maxActive, results } = await race(
-      originLock(name, NO_LOCKS, localStorage),
-      originLock(name, NO_LOCKS, localStorage),
+      originLock(name, NO_LOCKS, () => localStorage),
+      originLock(name, NO_LOCKS, () => localStorage),
     );
     expect(maxActive).to.equal(1);
     expect(log).to.deep.equal(['a start', 'a end', 'b start', 'b end']);
@@ -100,7 +100,7 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
   });
 
   it('holds a lease with an expiry while the task runs', async () => {
-    const lock = originLock(name, NO_LOCKS, localStorage);
+    const lock = originLock(name, NO_LOCKS, () => localStorage);
     const seen = await lock(async () => localStorage.getItem(key()));
     const [owner, until] = seen!.split(' ');
     expect(owner).to.match(/^[a-z0-9]+$/);
@@ -111,12 +111,12 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
   it('does not wait for an expired lease another tab left behind', async () => {
     localStorage.setItem(key(), `crashedtab ${Date.now() - 1}`);
     const started = performance.now();
-    expect(await originLock(name, NO_LOCKS, localStorage)(async () => 'ran')).to.equal('ran');
+    expect(await originLock(name, NO_LOCKS, () => localStorage)(async () => 'ran')).to.equal('ran');
     expect(performance.now() - started).to.be.below(400);
   });
 
   it('frees the lease when the task throws', async () => {
-    const lock = originLock(name, NO_LOCKS, localStorage);
+    const lock = originLock(name, NO_LOCKS, () => localStorage);
     let error: unknown;
     await lock(async () => {
       throw new Error('boom');
@@ -130,7 +130,7 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
   });
 
   it('two tasks on the same lease lock instance run one after the other, as with Web Locks', async () => {
-    const lock = originLock(name, NO_LOCKS, localStorage);
+    const lock = originLock(name, NO_LOCKS, () => localStorage);
     const { maxActive, log } = await race(lock, lock);
     expect(maxActive).to.equal(1);
     expect(log).to.deep.equal(['a start', 'a end', 'b start', 'b end']);
