@@ -79,6 +79,8 @@ export class DeliveryQueue {
   private readonly own = new Set<string>();
   /** Whether a round has read the store in this page view, so `known` is worth trusting. */
   private looked = false;
+  /** Deletes of delivered answers still being written; a round ends only once they are done. */
+  private readonly removals = new Set<Promise<void>>();
 
   constructor(options: QueueOptions) {
     this.o = {
@@ -201,17 +203,15 @@ export class DeliveryQueue {
     }
     if (!this.o.isOnline() || now < this.holdUntil) return;
     due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
-    // A pool rather than batches: one slow reply does not hold up the three other lanes.
+    // A pool rather than batches: one slow reply does not hold up the three other lanes. A failure
+    // says the network or the server is in trouble: it sets a wait, the lanes stop, the schedule retries.
     let next = 0;
-    let troubled = false;
     const lane = async () => {
-      while (!troubled && next < due.length) {
-        const outcome = await this.attempt(due[next++]!, false);
-        // A failure says the network or the server is in trouble: stop, and let the schedule retry.
-        if (outcome.kind === 'retry') troubled = true;
-      }
+      while (next < due.length && this.o.clock.now() >= this.holdUntil) await this.attempt(due[next++]!, false);
     };
     await Promise.all(Array.from({ length: PARALLEL }, lane));
+    // Until then another tab taking the lock would read a delivered answer and send it again.
+    await Promise.all(this.removals);
   }
 
   private async attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {
@@ -221,10 +221,12 @@ export class DeliveryQueue {
     const outcome = await this.o.transport(record.endpoint, record.answer, { keepalive: true });
     this.inFlight.delete(id);
     if (outcome.kind === 'delivered') {
-      await this.o.store.delete(id);
       this.known.delete(id);
       this.own.delete(id);
-      this.o.report({ type: 'sent', id });
+      // The lane moves on to its next send while the delete is written (with others, see store.ts).
+      const removal = this.o.store.delete(id).then(() => this.o.report({ type: 'sent', id }));
+      this.removals.add(removal);
+      void removal.finally(() => this.removals.delete(removal)).catch(() => {});
       return outcome;
     }
     const now = this.o.clock.now();

@@ -1,4 +1,4 @@
-import { createStore, values, set, del, type UseStore } from 'idb-keyval';
+import { createStore, values, set, delMany, type UseStore } from 'idb-keyval';
 
 /** The storage the queue needs; plain cloneable values keyed by answer id. */
 export interface KeyValueStore<T> {
@@ -65,7 +65,30 @@ export const idbStore = <T>(dbName = DB_NAME, timeoutMs = 3000): KeyValueStore<T
       return run((s) => values<T>(s));
     },
     put: (key, value) => ((created = true), run((s) => set(key, value, s))),
-    delete: (key) => run((s) => del(key, s)),
+    delete: batched((keys) => run((s) => delMany(keys, s))),
+  };
+};
+
+/**
+ * Deletes asked for while one is being written go together in the next transaction: a queue
+ * draining with parallel sends then waits on a few commits instead of one per answer.
+ */
+const batched = (write: (keys: string[]) => Promise<void>): ((key: string) => Promise<void>) => {
+  let waiting: string[] = [];
+  let next: Promise<void> | undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (key) => {
+    waiting.push(key);
+    if (!next) {
+      next = previous.then(() => {
+        const keys = waiting;
+        waiting = [];
+        next = undefined;
+        return write(keys);
+      });
+      previous = next.catch(() => {});
+    }
+    return next;
   };
 };
 

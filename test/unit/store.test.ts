@@ -102,6 +102,29 @@ describe('idbStore (real IndexedDB)', () => {
     ]);
   });
 
+  it('deletes asked for together share transactions, and each resolves once its own is written', async () => {
+    const store = idbStore<Item>(dbName);
+    for (let i = 0; i < 20; i++) await store.put(`k${i}`, { id: `k${i}`, text: 'sent' });
+    const transaction = IDBDatabase.prototype.transaction;
+    let writes = 0;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') writes++;
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      // As a draining queue does: the first delete goes at once, the rest arrive while it is written.
+      const first = store.delete('k0');
+      const rest = Array.from({ length: 19 }, (_, i) => store.delete(`k${i + 1}`));
+      await first;
+      await Promise.all(rest);
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    expect(writes, 'readwrite transactions for 20 deletes').to.be.within(1, 2);
+    expect(await store.all()).to.deep.equal([]);
+    expect(await idbStore<Item>(dbName).all(), 'and for the next page view').to.deep.equal([]);
+  });
+
   it('times out and rejects when the page\'s IndexedDB never answers', async () => {
     (indexedDB as { open: unknown }).open = () => ({}) as IDBOpenDBRequest;
     const store = idbStore<Item>(dbName, 50);
