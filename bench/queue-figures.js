@@ -183,7 +183,7 @@ export async function measureFlush(browser, server, cpuRate) {
 }
 
 export async function measureQueue(browser, server, failures) {
-  log(`\nfeedback-prompt only (${elapsed()}):`);
+  log(`\nfeedback-prompt only (from ${elapsed()} into the run):`);
   const submits = {};
   for (const rate of [CPU_RATE, 1]) {
     try {

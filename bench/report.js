@@ -104,7 +104,7 @@ export function printTargets(results, submits, flushes) {
       flush ? `${fmt(flush.flushMs, 0)} ms for ${flush.received} at ${CPU_RATE}×` : 'not measured'],
   ];
   log('\nTargets (feedback-prompt):');
-  for (const [ok, what, got] of lines) log(`  ${verdict(ok)}  ${pad(what, 38)} ${got}`);
+  for (const [ok, what, got] of lines) log(`  ${verdict(ok)}  ${pad(what, 38)} ${ok === null ? 'not measured in this run (see BENCH_PARTS)' : got}`);
 }
 
 export function printNotes({ results, sink, server, failures, loadBefore }) {
