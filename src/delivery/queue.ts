@@ -98,8 +98,16 @@ export class DeliveryQueue {
   async enqueue(answer: Answer, endpoint: string): Promise<void> {
     // Reading the whole queue costs a transaction before the write; skip it while this page's
     // last look found it far from full (other tabs may add a few: the cap is a floor, not exact).
-    const nearlyFull = !this.looked || this.known.size >= this.o.maxItems - HEADROOM;
-    if (nearlyFull && (await this.o.store.all()).length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
+    if (!this.looked || this.known.size >= this.o.maxItems - HEADROOM) {
+      const records = await this.o.store.all();
+      if (records.length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
+      // A fresh picture, since other tabs may have sent answers since this page last looked; not
+      // during a round, whose sends and deletes under way it would blur.
+      if (!this.running) {
+        this.known = new Map(records.map((record) => [record.answer.id, record]));
+        this.looked = true;
+      }
+    }
     const record: QueuedAnswer = { answer, endpoint, attempts: 0, nextAttemptAt: 0 };
     await this.o.store.put(answer.id, record);
     this.known.set(answer.id, record);

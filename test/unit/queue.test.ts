@@ -383,6 +383,19 @@ describe('DeliveryQueue, cost of waiting and of a long queue', () => {
     expect(await store.all()).to.deep.equal([]);
   });
 
+  it('near the cap, enqueue reads the store once and trusts it again: answers sent by another tab free the room', async () => {
+    const { queue, store } = setup({ online: false });
+    for (let i = 0; i < 85; i++) await queued(queue, START + i);
+    // Another tab sends and deletes 80 of them behind this page's back.
+    for (const record of (await store.all()).slice(0, 80)) await store.delete(record.answer.id);
+    let reads = 0;
+    const all = store.all.bind(store);
+    store.all = () => (reads++, all());
+    for (let i = 0; i < 10; i++) await queued(queue, START + 100 + i);
+    expect(reads, 'one read finds the room; the next nine need none').to.equal(1);
+    expect(await all()).to.have.length(15);
+  });
+
   it('one slow reply does not hold up the other sends: they go out in the meantime', async () => {
     const { transport, state, release, firstCalled } = gatedTransport();
     const { queue, store } = setup({ transport });
