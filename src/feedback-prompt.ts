@@ -159,8 +159,10 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     super.willUpdate(changed);
     if (this._endpoint) {
       // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
-      if (!this._queue && this.hasUpdated) this._start();
-      else if (['trigger', 'delay', 'scrollPercent', 'sample', 'position'].some((key) => changed.has(key))) this._arm();
+      if (!this._queue) {
+        // Before the first render delivery and the trigger wait for firstUpdated (see there).
+        if (this.hasUpdated) this._start();
+      } else if (['trigger', 'delay', 'scrollPercent', 'sample', 'position'].some((key) => changed.has(key))) this._arm();
     } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
       console.error(

@@ -81,6 +81,8 @@ export class DeliveryQueue {
   private looked = false;
   /** Deletes of delivered answers still being written; a round ends only once they are done. */
   private readonly removals = new Set<Promise<void>>();
+  /** Failed attempts so far: a round's lanes stop at the first one made during it. */
+  private retries = 0;
 
   constructor(options: QueueOptions) {
     this.o = {
@@ -126,7 +128,7 @@ export class DeliveryQueue {
    */
   flush(wake = false): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    if (wake && this.holdIsNetwork) this.holdUntil = 0;
+    // During a round the wake waits for the next one: lanes stopped by a network error stay stopped.
     if (this.running) {
       this.wakeNext ||= wake;
       const next = () => {
@@ -138,6 +140,7 @@ export class DeliveryQueue {
       // A failed round must not leave its rejection standing in for every later flush.
       return (this.queued ??= this.running.then(next, next));
     }
+    if (wake && this.holdIsNetwork) this.holdUntil = 0;
     // The server asked for a wait (or backoff chose one): reading storage now would send nothing.
     if (this.looked && this.o.clock.now() < this.holdUntil) {
       this.schedule();
@@ -212,14 +215,22 @@ export class DeliveryQueue {
     if (!this.o.isOnline() || now < this.holdUntil) return;
     due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
     // A pool rather than batches: one slow reply does not hold up the three other lanes. A failure
-    // says the network or the server is in trouble: it sets a wait, the lanes stop, the schedule retries.
+    // says the network or the server is in trouble: no lane starts another send, the schedule retries.
+    const retriesBefore = this.retries;
     let next = 0;
     const lane = async () => {
-      while (next < due.length && this.o.clock.now() >= this.holdUntil) await this.attempt(due[next++]!, false);
+      while (this.retries === retriesBefore && next < due.length) {
+        const record = due[next++]!;
+        // Already on its way, sent as this page was hidden and then restored from the back/forward cache.
+        if (!this.inFlight.has(record.answer.id)) await this.attempt(record, false);
+      }
     };
-    await Promise.all(Array.from({ length: PARALLEL }, lane));
-    // Until then another tab taking the lock would read a delivered answer and send it again.
-    await Promise.all(this.removals);
+    const lanes = await Promise.allSettled(Array.from({ length: PARALLEL }, lane));
+    // Until every delete is written, another tab taking the lock would read a delivered answer and
+    // send it again; so the round (and the lock) lasts until then, whatever else failed.
+    const removals = await Promise.allSettled([...this.removals]);
+    const failure = [...lanes, ...removals].find((result) => result.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
   }
 
   private async attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {
@@ -241,9 +252,11 @@ export class DeliveryQueue {
     const attempts = record.attempts + 1;
     const updated: QueuedAnswer = { ...record, attempts, status: outcome.status };
     if (outcome.kind === 'retry') {
+      this.retries++;
       const wait = nextDelay(attempts, parseRetryAfter(outcome.retryAfter, now), this.o.random);
       updated.nextAttemptAt = now + wait;
-      if (!onExit) {
+      // The longest wait wins: a server's hour-long Retry-After is not cut short by another lane's jitter.
+      if (!onExit && updated.nextAttemptAt > this.holdUntil) {
         this.holdUntil = updated.nextAttemptAt;
         this.holdIsNetwork = outcome.status === 0;
       }

@@ -169,6 +169,21 @@ describe('attributes a shop owner sets', () => {
     expect(part(again, 'launcher')).not.to.equal(null);
   });
 
+  it('a prompt removed before its first render never arms its trigger', async () => {
+    const el = document.createElement('feedback-prompt');
+    el.setAttribute('endpoint', endpoint);
+    el.setAttribute('trigger', 'delay');
+    el.setAttribute('delay', '0');
+    let opened = 0;
+    el.addEventListener('feedback-open', () => opened++);
+    document.body.append(el);
+    // A single-page app that mounts and unmounts at once, before the browser is idle.
+    el.remove();
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened, 'feedback-open from a removed prompt').to.equal(0);
+  });
+
   it('sample="0" keeps automatic triggers off on this page view', async () => {
     const el = await mount({ endpoint, trigger: 'delay', delay: '0', sample: '0' });
     expect(await openSoon(el, 400)).to.equal(false);

@@ -97,6 +97,8 @@ export const mount = async (attributes: Record<string, string | boolean>): Promi
     .join(' ');
   const el = await fixture<FeedbackPrompt>(html`<feedback-prompt ${unsafeStatic(attrs)}></feedback-prompt>`);
   await waitFor(() => el.shadowRoot?.querySelector('.root') || !el.endpoint, 'the first render', 3000).catch(() => {});
+  // Delivery and the trigger start a task after the first render.
+  await new Promise((resolve) => setTimeout(resolve));
   return el;
 };
 

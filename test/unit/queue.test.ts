@@ -396,6 +396,23 @@ describe('DeliveryQueue, cost of waiting and of a long queue', () => {
     expect(await all()).to.have.length(15);
   });
 
+  it('a failure stops the lanes even when the wait it set is over before their replies come', async () => {
+    let clock!: Clock & { advance(ms: number): void };
+    let sends = 0;
+    // Slow replies: five seconds pass during each, longer than the first failure's backoff.
+    const transport: Transport = async () => {
+      const call = ++sends;
+      clock.advance(5000);
+      await Promise.resolve();
+      return call === 1 ? { kind: 'retry', status: 503, retryAfter: null } : classify(200);
+    };
+    const q = setup({ transport });
+    clock = q.clock as typeof clock;
+    for (let i = 0; i < 30; i++) await queued(q.queue, START + i);
+    await q.queue.flush();
+    expect(sends, 'sends started before the lanes stopped').to.be.within(4, 7);
+  });
+
   it('one slow reply does not hold up the other sends: they go out in the meantime', async () => {
     const { transport, state, release, firstCalled } = gatedTransport();
     const { queue, store } = setup({ transport });
