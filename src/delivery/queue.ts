@@ -63,29 +63,29 @@ const PARALLEL = 4;
 
 /** A durable retry queue: enqueue writes first, flush sends; one flush at a time per origin. */
 export class DeliveryQueue {
-  private readonly o: Required<QueueOptions>;
-  private running?: Promise<void>;
-  private queued?: Promise<void>;
-  private wakeNext = false;
-  private disposed = false;
-  private timer: unknown;
+  private readonly _o: Required<QueueOptions>;
+  private _running?: Promise<void>;
+  private _queued?: Promise<void>;
+  private _wakeNext = false;
+  private _disposed = false;
+  private _timer: unknown;
   /** No sending before this time: set by a failed attempt so the rest of the queue waits too. */
-  private holdUntil = 0;
-  private holdIsNetwork = false;
-  private readonly inFlight = new Set<string>();
+  private _holdUntil = 0;
+  private _holdIsNetwork = false;
+  private readonly _inFlight = new Set<string>();
   /** What the last look at the store found, so a closing tab can send without waiting for IndexedDB. */
-  private known = new Map<string, QueuedAnswer>();
+  private _known = new Map<string, QueuedAnswer>();
   /** Answers given in this page view: the only ones a closing tab sends, since it holds no lock then. */
-  private readonly own = new Set<string>();
-  /** Whether a round has read the store in this page view, so `known` is worth trusting. */
-  private looked = false;
+  private readonly _own = new Set<string>();
+  /** Whether a round has read the store in this page view, so `_known` is worth trusting. */
+  private _looked = false;
   /** Deletes of delivered answers still being written; a round ends only once they are done. */
-  private readonly removals = new Set<Promise<void>>();
+  private readonly _removals = new Set<Promise<void>>();
   /** Failed attempts so far: a round's lanes stop at the first one made during it. */
-  private retries = 0;
+  private _retries = 0;
 
   constructor(options: QueueOptions) {
-    this.o = {
+    this._o = {
       clock: systemClock,
       isOnline: () => globalThis.navigator?.onLine !== false,
       random: Math.random,
@@ -100,25 +100,25 @@ export class DeliveryQueue {
   async enqueue(answer: Answer, endpoint: string): Promise<void> {
     // Reading the whole queue costs a transaction before the write; skip it while this page's
     // last look found it far from full (other tabs may add a few: the cap is a floor, not exact).
-    if (!this.looked || this.known.size >= this.o.maxItems - HEADROOM) {
-      const records = await this.o.store.all();
-      if (records.length >= this.o.maxItems) throw new QueueFullError(this.o.maxItems);
+    if (!this._looked || this._known.size >= this._o.maxItems - HEADROOM) {
+      const records = await this._o.store.all();
+      if (records.length >= this._o.maxItems) throw new QueueFullError(this._o.maxItems);
       // A fresh picture, since other tabs may have sent answers since this page last looked; not
       // during a round, whose sends and deletes under way it would blur.
-      if (!this.running) {
-        this.known = new Map(records.map((record) => [record.answer.id, record]));
-        this.looked = true;
+      if (!this._running) {
+        this._known = new Map(records.map((record) => [record.answer.id, record]));
+        this._looked = true;
       }
     }
     const record: QueuedAnswer = { answer, endpoint, attempts: 0, nextAttemptAt: 0 };
-    await this.o.store.put(answer.id, record);
-    this.known.set(answer.id, record);
-    this.own.add(answer.id);
+    await this._o.store.put(answer.id, record);
+    this._known.set(answer.id, record);
+    this._own.add(answer.id);
   }
 
   /** False when answers live only in memory, because storage is unavailable. */
   get durable(): boolean {
-    return this.o.store.durable;
+    return this._o.store.durable;
   }
 
   /**
@@ -127,44 +127,44 @@ export class DeliveryQueue {
    * `wake` (back online, tab visible again, or an explicit call) ends a wait caused by a network error.
    */
   flush(wake = false): Promise<void> {
-    if (this.disposed) return Promise.resolve();
+    if (this._disposed) return Promise.resolve();
     // During a round the wake waits for the next one: lanes stopped by a network error stay stopped.
-    if (this.running) {
-      this.wakeNext ||= wake;
+    if (this._running) {
+      this._wakeNext ||= wake;
       const next = () => {
-        this.queued = undefined;
-        const wakeNext = this.wakeNext;
-        this.wakeNext = false;
+        this._queued = undefined;
+        const wakeNext = this._wakeNext;
+        this._wakeNext = false;
         return this.flush(wakeNext);
       };
       // A failed round must not leave its rejection standing in for every later flush.
-      return (this.queued ??= this.running.then(next, next));
+      return (this._queued ??= this._running.then(next, next));
     }
-    if (wake && this.holdIsNetwork) this.holdUntil = 0;
+    if (wake && this._holdIsNetwork) this._holdUntil = 0;
     // The server asked for a wait (or backoff chose one): reading storage now would send nothing.
-    if (this.looked && this.o.clock.now() < this.holdUntil) {
-      this.schedule();
+    if (this._looked && this._o.clock.now() < this._holdUntil) {
+      this._schedule();
       return Promise.resolve();
     }
-    this.running = this.o
-      .lock(() => this.round(wake))
+    this._running = this._o
+      .lock(() => this._round(wake))
       .finally(() => {
-        this.running = undefined;
-        this.schedule();
+        this._running = undefined;
+        this._schedule();
       });
-    return this.running;
+    return this._running;
   }
 
   /** Answers the endpoint refused, with their status; kept until resent or expired. */
   async failed(): Promise<QueuedAnswer[]> {
-    return (await this.o.store.all()).filter((r) => r.setAside);
+    return (await this._o.store.all()).filter((r) => r.setAside);
   }
 
   /** Puts a set-aside answer back in line and sends it. */
   async resend(id: string): Promise<void> {
-    const record = (await this.o.store.all()).find((r) => r.answer.id === id);
+    const record = (await this._o.store.all()).find((r) => r.answer.id === id);
     if (!record) return;
-    await this.o.store.put(id, { ...record, setAside: false, nextAttemptAt: 0 });
+    await this._o.store.put(id, { ...record, setAside: false, nextAttemptAt: 0 });
     return this.flush(true);
   }
 
@@ -176,108 +176,108 @@ export class DeliveryQueue {
    * them may be stale.
    */
   sendOnExit(): void {
-    if (!this.o.isOnline()) return;
+    if (!this._o.isOnline()) return;
     // What this page's sends under way already hold of the browser's keepalive budget.
-    let budget = KEEPALIVE_LIMIT - this.inFlight.size * KEEPALIVE_PER_REQUEST;
-    for (const record of this.known.values()) {
+    let budget = KEEPALIVE_LIMIT - this._inFlight.size * KEEPALIVE_PER_REQUEST;
+    for (const record of this._known.values()) {
       const size = byteLength(JSON.stringify(record.answer));
       // A wait the server asked for (or our backoff chose) is honoured even on the way out.
-      const waiting = record.nextAttemptAt > this.o.clock.now();
-      const skip = !this.own.has(record.answer.id) || record.setAside || waiting || this.inFlight.has(record.answer.id);
+      const waiting = record.nextAttemptAt > this._o.clock.now();
+      const skip = !this._own.has(record.answer.id) || record.setAside || waiting || this._inFlight.has(record.answer.id);
       if (skip || size > Math.min(budget, KEEPALIVE_PER_REQUEST)) continue;
       budget -= size;
-      void this.attempt(record, true);
+      void this._attempt(record, true);
     }
   }
 
   /** Stops for good: no more rounds or timers, even from a round still under way. */
   dispose(): void {
-    this.disposed = true;
-    this.o.clock.clearTimeout(this.timer);
+    this._disposed = true;
+    this._o.clock.clearTimeout(this._timer);
   }
 
-  private async round(wake: boolean): Promise<void> {
-    const now = this.o.clock.now();
-    const records = await this.o.store.all();
-    this.known = new Map();
-    this.looked = true;
+  private async _round(wake: boolean): Promise<void> {
+    const now = this._o.clock.now();
+    const records = await this._o.store.all();
+    this._known = new Map();
+    this._looked = true;
     const due: QueuedAnswer[] = [];
     for (const record of records) {
-      if (now - Date.parse(record.answer.createdAt) > this.o.maxAgeMs) {
-        await this.o.store.delete(record.answer.id);
-        this.o.report({ type: 'expired', id: record.answer.id });
+      if (now - Date.parse(record.answer.createdAt) > this._o.maxAgeMs) {
+        await this._o.store.delete(record.answer.id);
+        this._o.report({ type: 'expired', id: record.answer.id });
       } else {
-        this.known.set(record.answer.id, record);
+        this._known.set(record.answer.id, record);
         const networkWait = wake && record.status === 0;
         if (!record.setAside && (record.nextAttemptAt <= now || networkWait)) due.push(record);
       }
     }
-    if (!this.o.isOnline() || now < this.holdUntil) return;
+    if (!this._o.isOnline() || now < this._holdUntil) return;
     due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
     // A pool rather than batches: one slow reply does not hold up the three other lanes. A failure
     // says the network or the server is in trouble: no lane starts another send, the schedule retries.
-    const retriesBefore = this.retries;
+    const retriesBefore = this._retries;
     let next = 0;
     const lane = async () => {
-      while (this.retries === retriesBefore && next < due.length) {
+      while (this._retries === retriesBefore && next < due.length) {
         const record = due[next++]!;
         // Already on its way, sent as this page was hidden and then restored from the back/forward cache.
-        if (!this.inFlight.has(record.answer.id)) await this.attempt(record, false);
+        if (!this._inFlight.has(record.answer.id)) await this._attempt(record, false);
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: PARALLEL }, lane));
     // Until every delete is written, another tab taking the lock would read a delivered answer and
     // send it again; so the round (and the lock) lasts until then, whatever else failed.
-    const removals = await Promise.allSettled([...this.removals]);
+    const removals = await Promise.allSettled([...this._removals]);
     const failure = [...lanes, ...removals].find((result) => result.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
   }
 
-  private async attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {
+  private async _attempt(record: QueuedAnswer, onExit: boolean): Promise<Outcome> {
     const { id } = record.answer;
-    this.inFlight.add(id);
+    this._inFlight.add(id);
     // keepalive also on ordinary sends: a send under way then survives the tab closing.
-    const outcome = await this.o.transport(record.endpoint, record.answer, { keepalive: true });
-    this.inFlight.delete(id);
+    const outcome = await this._o.transport(record.endpoint, record.answer, { keepalive: true });
+    this._inFlight.delete(id);
     if (outcome.kind === 'delivered') {
-      this.known.delete(id);
-      this.own.delete(id);
+      this._known.delete(id);
+      this._own.delete(id);
       // The lane moves on to its next send while the delete is written (with others, see store.ts).
-      const removal = this.o.store.delete(id).then(() => this.o.report({ type: 'sent', id }));
-      this.removals.add(removal);
-      void removal.finally(() => this.removals.delete(removal)).catch(() => {});
+      const removal = this._o.store.delete(id).then(() => this._o.report({ type: 'sent', id }));
+      this._removals.add(removal);
+      void removal.finally(() => this._removals.delete(removal)).catch(() => {});
       return outcome;
     }
-    const now = this.o.clock.now();
+    const now = this._o.clock.now();
     const attempts = record.attempts + 1;
     const updated: QueuedAnswer = { ...record, attempts, status: outcome.status };
     if (outcome.kind === 'retry') {
-      this.retries++;
-      const wait = nextDelay(attempts, parseRetryAfter(outcome.retryAfter, now), this.o.random);
+      this._retries++;
+      const wait = nextDelay(attempts, parseRetryAfter(outcome.retryAfter, now), this._o.random);
       updated.nextAttemptAt = now + wait;
       // The longest wait wins: a server's hour-long Retry-After is not cut short by another lane's jitter.
-      if (!onExit && updated.nextAttemptAt > this.holdUntil) {
-        this.holdUntil = updated.nextAttemptAt;
-        this.holdIsNetwork = outcome.status === 0;
+      if (!onExit && updated.nextAttemptAt > this._holdUntil) {
+        this._holdUntil = updated.nextAttemptAt;
+        this._holdIsNetwork = outcome.status === 0;
       }
     } else {
       updated.setAside = true;
     }
-    await this.o.store.put(id, updated);
-    this.known.set(id, updated);
-    this.o.report({ type: 'failed', id, status: outcome.status, retrying: outcome.kind === 'retry' });
+    await this._o.store.put(id, updated);
+    this._known.set(id, updated);
+    this._o.report({ type: 'failed', id, status: outcome.status, retrying: outcome.kind === 'retry' });
     return outcome;
   }
 
   /** One timer for the whole queue, however many answers wait: no retry storm. */
-  private schedule(): void {
-    this.o.clock.clearTimeout(this.timer);
+  private _schedule(): void {
+    this._o.clock.clearTimeout(this._timer);
     // Offline, the `online` event wakes the queue; a timer would only spin.
-    if (this.disposed || !this.o.isOnline()) return;
-    const pending = [...this.known.values()].filter((r) => !r.setAside);
+    if (this._disposed || !this._o.isOnline()) return;
+    const pending = [...this._known.values()].filter((r) => !r.setAside);
     if (!pending.length) return;
-    const earliest = Math.max(this.holdUntil, Math.min(...pending.map((r) => r.nextAttemptAt)));
-    const wait = Math.max(0, earliest - this.o.clock.now());
-    this.timer = this.o.clock.setTimeout(() => void this.flush(), wait);
+    const earliest = Math.max(this._holdUntil, Math.min(...pending.map((r) => r.nextAttemptAt)));
+    const wait = Math.max(0, earliest - this._o.clock.now());
+    this._timer = this._o.clock.setTimeout(() => void this.flush(), wait);
   }
 }
