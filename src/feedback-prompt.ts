@@ -300,10 +300,11 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     } finally {
       this._submitting = false;
     }
-    clearDraft();
     this._lastText = answer;
     this._pendingId = record.id;
     this._emit('feedback-submit', record);
+    // After the event: the answer is safe, and the page hears of it without waiting on localStorage.
+    clearDraft();
     this._showThanks(navigator.onLine ? 'sending' : 'savedOffline');
     void handle.queue.flush(true);
   };
