@@ -93,12 +93,12 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   }
 
   /**
-   * The first render waits: the launcher is drawn in idle time (within a second), after the host
-   * page's own first frames, so it never makes one of them long. The inline form, part of the
-   * page's flow, only waits for a task of its own, or its late arrival would shift the page.
+   * The launcher's first render waits for idle time (within a second), after the host page's own
+   * first frames, so it never makes one of them long. The inline form, part of the page's flow,
+   * does not wait: the later it arrives, the more of the page it would shift.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await (this._position === 'inline' ? nextTask() : idle(1000));
+    if (!this.hasUpdated && this._position !== 'inline') await idle(1000);
     return super.scheduleUpdate();
   }
 
