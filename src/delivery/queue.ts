@@ -213,7 +213,8 @@ export class DeliveryQueue {
       }
     }
     if (!this._o.isOnline() || now < this._holdUntil) return;
-    due.sort((a, b) => a.answer.createdAt.localeCompare(b.answer.createdAt));
+    // ISO timestamps sort as plain strings; localeCompare would run ICU collation on every pair.
+    due.sort((a, b) => (a.answer.createdAt < b.answer.createdAt ? -1 : a.answer.createdAt > b.answer.createdAt ? 1 : 0));
     // A pool rather than batches: one slow reply does not hold up the three other lanes. A failure
     // says the network or the server is in trouble: no lane starts another send, the schedule retries.
     const retriesBefore = this._retries;

@@ -30,6 +30,10 @@ export const KEEPALIVE_PER_REQUEST = 12_000;
 /** Bytes on the wire, not UTF-16 units: 20,000 CJK characters are 60 KB. */
 export const byteLength = (text: string): number => new TextEncoder().encode(text).length;
 
+/** Whether `text` is at most `limit` bytes; most answers are decided without encoding them. */
+export const fitsIn = (text: string, limit: number): boolean =>
+  text.length * 3 <= limit || (text.length <= limit && byteLength(text) <= limit);
+
 /** POST with fetch; `fetchImpl` is looked up per call so a host page's later patch is honoured. */
 export const fetchTransport =
   (timeoutMs = 20_000, fetchImpl: () => typeof fetch = () => fetch): Transport =>
@@ -46,7 +50,7 @@ export const fetchTransport =
         mode: 'cors',
         signal: abort.signal,
         // keepalive lets a send that is under way finish when the tab closes.
-        keepalive: !!options.keepalive && byteLength(body) <= KEEPALIVE_PER_REQUEST,
+        keepalive: !!options.keepalive && fitsIn(body, KEEPALIVE_PER_REQUEST),
       });
       return classify(response.status, response.headers.get('Retry-After'));
     } catch {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createAnswer, type Answer } from '../../src/delivery/answer.js';
-import { classify, fetchTransport } from '../../src/delivery/transport.js';
+import { byteLength, classify, fetchTransport, fitsIn } from '../../src/delivery/transport.js';
 
 const ENDPOINT = 'https://collect.example/answers';
 
@@ -113,6 +113,18 @@ describe('fetchTransport', () => {
     expect(outcome).to.deep.include({ kind: 'retry', status: 0 });
     expect(signal!.aborted).to.equal(true);
     expect(performance.now() - started).to.be.at.least(40);
+  });
+});
+
+describe('fitsIn', () => {
+  it('agrees with the encoded byte length for ASCII, accents, CJK and emoji around the limit', () => {
+    const limit = 300;
+    for (const unit of ['a', 'é', '語', '🍪']) {
+      for (let n = 1; n <= 320; n++) {
+        const text = unit.repeat(n);
+        expect(fitsIn(text, limit), `${n} × ${unit}`).to.equal(byteLength(text) <= limit);
+      }
+    }
   });
 });
 
