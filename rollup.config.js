@@ -6,16 +6,18 @@ import htmlLiterals from 'rollup-plugin-html-literals';
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, ...options });
 
-const minify = () =>
-  terser({
-    ecma: 2021,
-    module: true,
-    compress: { passes: 3 },
-    // Our own private members only: Lit's cross-package names are `_$…`, and nothing stored or
-    // sent (Answer, QueuedAnswer, drafts, event details) has a leading underscore.
-    mangle: { properties: { regex: /^_[a-zA-Z]/ } },
-    format: { comments: false },
-  });
+/** The minifier's settings; scripts/size-breakdown.js measures with the same. */
+export const terserOptions = {
+  ecma: 2021,
+  module: true,
+  compress: { passes: 3 },
+  // Our own private members only: Lit's cross-package names are `_$…`, and nothing stored or
+  // sent (Answer, QueuedAnswer, drafts, event details) has a leading underscore.
+  mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+  format: { comments: false },
+};
+
+const minify = () => terser(terserOptions);
 
 export default [
   // <script type="module">: Lit and idb-keyval bundled; each non-English language a small chunk.

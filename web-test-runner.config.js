@@ -1,17 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { commandsPlugin } from './test/support/commands-plugin.js';
-import { findChrome, findFirefox } from './scripts/find-browser.js';
-
-// Flags for a root user on a machine with no outside network (see README, "Tests").
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROME_ARGS, findChrome, findFirefox } from './scripts/find-browser.js';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 const browsers = [];

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS } from '../scripts/find-browser.js';
 import { CPU_RATE, LOAD_TIMEOUT_MS, WINDOW_MS } from './config.js';
 
 export async function startProxySink() {
@@ -27,8 +28,7 @@ export function launchBrowser(chrome, sink) {
     executablePath: chrome,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run',
+      ...CHROME_ARGS,
       // Loopback always bypasses a proxy; everything else goes to the sink and dies there.
       `--proxy-server=http://127.0.0.1:${sink.port}`,
       // Fewer of Chromium's own calls home (Debian's build still tries update and accounts hosts).

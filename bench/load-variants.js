@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import zlib from 'node:zlib';
+import { brotli, gzip } from '../scripts/size.js';
 import { openPage } from './browser.js';
 import { BUILD, LOAD_TIMEOUT_MS, ROOT, ROUNDS, VARIANTS, WINDOW_MS, elapsed, log } from './config.js';
 import { fmt, median, padL } from './stats.js';
@@ -13,8 +13,8 @@ function fileSizes(file) {
     const raw = readFileSync(file);
     sizeCache.set(file, {
       raw: raw.length,
-      gzip: zlib.gzipSync(raw, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      gzip: gzip(raw),
+      brotli: brotli(raw),
     });
   }
   return sizeCache.get(file);

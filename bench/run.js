@@ -28,22 +28,19 @@ async function main() {
   const server = await startBenchServer({ root: ROOT, dataDir, mounts: { '/dist/': path.join(BUILD, 'dist') } });
   const sink = await startProxySink();
   const browser = await launchBrowser(chrome, sink);
-  // Ctrl+C, or a reader that went away (| head): still close the browser and remove the temp folder.
-  const bail = () => {
+  const abandon = (code) =>
     browser.close().catch(() => {}).finally(() => {
       rmSync(dataDir, { recursive: true, force: true });
-      process.exit(130);
+      process.exit(code);
     });
-  };
+  // Ctrl+C, or a reader that went away (| head): still close the browser and remove the temp folder.
+  const bail = () => abandon(130);
   process.once('SIGINT', bail).once('SIGTERM', bail);
   process.stdout.on('error', bail);
   // If anything hangs, do not hang with it: report what there is and leave.
   const watchdog = setTimeout(() => {
     log(`\n✖ bench: gave up after ${elapsed()}; closing the browser.`);
-    browser.close().catch(() => {}).finally(() => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    });
+    abandon(0);
   }, 9 * 60_000);
   watchdog.unref();
 

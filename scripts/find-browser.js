@@ -2,6 +2,16 @@
 // the usual install paths. Nothing is downloaded: this machine may not reach a browser host.
 import { existsSync } from 'node:fs';
 
+/** Chromium flags for a root user on a machine with no outside network (see README, "Tests"). */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

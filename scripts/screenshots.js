@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../demo/server.js';
-import { findChrome } from './find-browser.js';
+import { CHROME_ARGS, findChrome } from './find-browser.js';
 import { ROOT } from './run.js';
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, '.tmp', 'shots'));
@@ -14,7 +14,7 @@ const server = await startServer({ port: 0, quiet: true, dataDir: path.join(out,
 const browser = await puppeteer.launch({
   executablePath: findChrome(),
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROME_ARGS,
 });
 
 const shoot = async ({ name, width, height, scheme, lang, attrs = '' }) => {

@@ -4,11 +4,9 @@
 import path from 'node:path';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './run.js';
-
-const brotli = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+import { brotli } from './size.js';
 
 /** Groups a module path into what a reader decides about: Lit, idb-keyval, or one of our areas. */
 const groupOf = (id) => {
@@ -21,18 +19,18 @@ const groupOf = (id) => {
   return 'element, panel, fields, settings, triggers (src/*.ts)';
 };
 
-const configs = (await import(pathToFileURL(path.join(ROOT, 'rollup.config.js')).href)).default;
+const { default: configs, terserOptions } = await import(pathToFileURL(path.join(ROOT, 'rollup.config.js')).href);
 const esm = configs.find((c) => c.output?.entryFileNames === 'feedback-prompt.js');
 const bundle = await rollup({ ...esm, plugins: esm.plugins.filter((p) => p.name !== 'terser'), onwarn: () => {} });
 const { output } = await bundle.generate({ ...esm.output });
 const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
-const whole = brotli((await minify(entry.code, { module: true, ecma: 2021, compress: { passes: 3 }, mangle: { properties: { regex: /^_[a-zA-Z]/ } } })).code);
+const whole = brotli(Buffer.from((await minify(entry.code, terserOptions)).code ?? ''));
 const groups = new Map();
 for (const [id, info] of Object.entries(entry.modules)) {
   if (!info.code) continue;
-  const { code } = await minify(info.code, { module: true, ecma: 2021, compress: false, mangle: { properties: { regex: /^_[a-zA-Z]/ } } });
+  const { code } = await minify(info.code, { ...terserOptions, compress: false });
   const group = groupOf(id);
-  groups.set(group, (groups.get(group) ?? 0) + brotli(code ?? ''));
+  groups.set(group, (groups.get(group) ?? 0) + brotli(Buffer.from(code ?? '')));
 }
 const sum = [...groups.values()].reduce((a, b) => a + b, 0);
 console.log(`dist/feedback-prompt.js, English page, about ${(whole / 1024).toFixed(1)} KB brotli:`);

@@ -6,9 +6,9 @@ import { ROOT } from './run.js';
 
 const dist = path.join(ROOT, 'dist');
 const read = (name) => readFileSync(path.join(dist, name));
-const brotli = (buf) =>
+export const brotli = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 
 export function measure() {
   const esm = read('feedback-prompt.js');

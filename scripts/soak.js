@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../demo/server.js';
-import { findChrome } from './find-browser.js';
+import { CHROME_ARGS, findChrome } from './find-browser.js';
 import { ROOT } from './run.js';
 import { BROWSER_FAULTS, browserFaults, installFaultLayer, pick, seededRandom } from './soak-faults.js';
 import { report } from './soak-report.js';
@@ -25,7 +25,6 @@ const SECONDS = intFromEnv('SOAK_SECONDS', 150);
 const DRAIN_SECONDS = intFromEnv('SOAK_DRAIN_SECONDS', 60);
 const SEED = intFromEnv('SOAK_SEED', Math.floor(Math.random() * 2 ** 31));
 const TABS = 3;
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WIDGET_EVENTS = ['feedback-submit', 'feedback-sent', 'feedback-failed', 'feedback-expired'];
 
 const serverRandom = seededRandom(SEED);

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { choice, httpUrl, jsonObject, numberIn, POSITIONS, type Position, type Trigger } from './options.js';
 import { requestedLang, supported, text, translationFor, type TextKey } from './i18n/index.js';
 
@@ -7,7 +7,7 @@ import { requestedLang, supported, text, translationFor, type TextKey } from './
  * `FeedbackPrompt` adds the behaviour; keeping them apart keeps each file to one concern.
  */
 export class FeedbackPromptSettings extends LitElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     endpoint: {},
     site: {},
     question: {},

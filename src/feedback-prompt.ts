@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './feedback-prompt.styles.js';
 import { FeedbackPromptSettings } from './feedback-prompt.settings.js';
 import { createAnswer } from './delivery/answer.js';
@@ -13,6 +13,9 @@ import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options
 import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
 import { renderFields } from './fields.js';
 import { renderPanel } from './panel.js';
+
+/** The settings whose change re-arms the automatic trigger. */
+const TRIGGER_SETTINGS = ['trigger', 'delay', 'scrollPercent', 'sample', 'position'];
 
 /**
  * Asks the shop's customers an open question and delivers every answer, even across reloads and
@@ -43,8 +46,8 @@ import { renderPanel } from './panel.js';
 export class FeedbackPrompt extends FeedbackPromptSettings {
   static override styles = styles;
 
-  static override properties = {
-    ...FeedbackPromptSettings.properties,
+  // The settings' attributes come with the class Lit inherits them from; only the state is added here.
+  static override properties: PropertyDeclarations = {
     _open: { state: true },
     _thanked: { state: true },
     _status: { state: true },
@@ -157,12 +160,13 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this._endpoint) {
+    const endpoint = this._endpoint;
+    if (endpoint) {
       // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
       if (!this._queue) {
         // Before the first render delivery and the trigger wait for firstUpdated (see there).
         if (this.hasUpdated) this._start();
-      } else if (['trigger', 'delay', 'scrollPercent', 'sample', 'position'].some((key) => changed.has(key))) this._arm();
+      } else if (TRIGGER_SETTINGS.some((key) => changed.has(key))) this._arm();
     } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
       console.error(
@@ -171,7 +175,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     }
     if (!translationFor(this._language)) void loadTranslation(this._language).then(() => this.requestUpdate());
     // The inline form is always open: bring back a draft from an earlier page view at once.
-    if (this._endpoint && this._position === 'inline') this._restoreDraft();
+    if (endpoint && this._position === 'inline') this._restoreDraft();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -255,8 +259,8 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   private _onKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this._position !== 'inline') {
       e.stopPropagation();
+      // close() hands focus back to the launcher.
       this.close();
-      void this.updateComplete.then(() => this._focus('[part=launcher]'));
     }
   };
 

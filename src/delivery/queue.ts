@@ -180,11 +180,11 @@ export class DeliveryQueue {
     // What this page's sends under way already hold of the browser's keepalive budget.
     let budget = KEEPALIVE_LIMIT - this._inFlight.size * KEEPALIVE_PER_REQUEST;
     for (const record of this._known.values()) {
-      const size = byteLength(JSON.stringify(record.answer));
       // A wait the server asked for (or our backoff chose) is honoured even on the way out.
       const waiting = record.nextAttemptAt > this._o.clock.now();
-      const skip = !this._own.has(record.answer.id) || record.setAside || waiting || this._inFlight.has(record.answer.id);
-      if (skip || size > Math.min(budget, KEEPALIVE_PER_REQUEST)) continue;
+      if (!this._own.has(record.answer.id) || record.setAside || waiting || this._inFlight.has(record.answer.id)) continue;
+      const size = byteLength(JSON.stringify(record.answer));
+      if (size > Math.min(budget, KEEPALIVE_PER_REQUEST)) continue;
       budget -= size;
       void this._attempt(record, true);
     }
@@ -202,16 +202,19 @@ export class DeliveryQueue {
     this._known = new Map();
     this._looked = true;
     const due: QueuedAnswer[] = [];
+    const expiries: Promise<void>[] = [];
     for (const record of records) {
+      const { id } = record.answer;
       if (now - Date.parse(record.answer.createdAt) > this._o.maxAgeMs) {
-        await this._o.store.delete(record.answer.id);
-        this._o.report({ type: 'expired', id: record.answer.id });
+        // Deleted together (see store.ts), each reported once its delete is written.
+        expiries.push(this._o.store.delete(id).then(() => this._o.report({ type: 'expired', id })));
       } else {
         this._known.set(record.answer.id, record);
         const networkWait = wake && record.status === 0;
         if (!record.setAside && (record.nextAttemptAt <= now || networkWait)) due.push(record);
       }
     }
+    await Promise.all(expiries);
     if (!this._o.isOnline() || now < this._holdUntil) return;
     // ISO timestamps sort as plain strings; localeCompare would run ICU collation on every pair.
     due.sort((a, b) => (a.answer.createdAt < b.answer.createdAt ? -1 : a.answer.createdAt > b.answer.createdAt ? 1 : 0));
