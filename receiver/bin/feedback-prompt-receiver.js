@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The command line: compiled TypeScript lives in dist/ (built by `npm install` through `prepare`,
+// or by the root `npm run build`).
+import { main } from '../dist/cli.js';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (typeof code === 'number') process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
