@@ -9,6 +9,7 @@ await steps([
   ['bundles (rollup)', 'rollup', ['-c', '--silent']],
   ['type declarations', 'tsc', ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationDir', 'dist']],
   ['custom-elements.json', 'cem', ['analyze', '--quiet']],
+  ['receiver (tsc)', 'tsc', ['-p', 'receiver/tsconfig.json']],
 ]);
 console.log('\n▶ size');
 const over = checkBudget();

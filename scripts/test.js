@@ -11,7 +11,8 @@ const extra = process.argv.slice(2);
 
 await steps([
   ['build', 'node', ['scripts/build.js']],
-  ['receiver and demo tests (node --test)', 'node', ['--test', 'test/receiver/', 'test/node/']],
+  ['receiver tests, SQLite and PostgreSQL (node --test)', 'node', ['--test', '--test-concurrency=1', 'receiver/test/']],
+  ['demo tests (node --test)', 'node', ['--test', 'test/node/']],
   [
     `browser tests (${browsers})`,
     'web-test-runner',
