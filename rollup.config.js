@@ -39,7 +39,8 @@ export default [
   },
   // npm: one module per source file, Lit and idb-keyval left to the app's bundler.
   {
-    input: ['src/index.ts', 'src/auto-mount.ts'],
+    // settings/attributes.js is an entry of its own: the README test and the demo's configurator read the table.
+    input: ['src/index.ts', 'src/auto-mount.ts', 'src/settings/attributes.ts'],
     external: [/^lit/, /^@lit/, 'idb-keyval'],
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [ts()],
