@@ -92,6 +92,8 @@ export interface OutboxJob {
   id: number;
   kind: 'webhook' | 'email' | 'digest';
   payload: string;
+  /** how many times the job was claimed before this claim (0 on the first try); a claim whose
+   * process died counts too, since its lease simply ran out */
   attempts: number;
 }
 
@@ -143,4 +145,25 @@ export interface Store {
   /** true while the store accepts writes (GET /healthz) */
   healthy(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The database did not answer or refused a write: the HTTP layer answers 503 with Retry-After.
+ * The driver's own error is kept as `cause` for the log. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`storage unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A value handed to the store cannot be used (a malformed cursor, a timestamp that is not one):
+ * the HTTP layer answers 400 naming `field`. */
+export class StoreInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreInputError';
+  }
 }
