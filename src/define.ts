@@ -4,14 +4,28 @@ import { nextTask } from './idle.js';
 export const TAG = 'feedback-prompt';
 
 /**
- * Registers the element once. A second copy of the script is harmless; a different element
- * already holding the name gets a clear message instead of a crash.
+ * Registers the element once. Another copy of feedback-prompt already holding the name (a tag
+ * manager firing twice, the classic script and the module on one page, another version) is fine:
+ * that copy serves the page and this one stays silent. A different element under the name gets a
+ * clear message instead of a crash.
  */
 export const define = (): void => {
   const existing = customElements.get(TAG);
   if (!existing) customElements.define(TAG, FeedbackPrompt);
-  else if (existing !== (FeedbackPrompt as CustomElementConstructor))
+  else if (!isFeedbackPrompt(existing))
     console.error(`feedback-prompt: <${TAG}> is already defined by another script on this page; this copy is not registered.`);
+};
+
+/**
+ * Ours, from any copy or version of the package: marked with a registry-wide symbol (see
+ * FeedbackPrompt), or, for copies built before the mark, recognised by the methods only it has.
+ */
+const isFeedbackPrompt = (element: CustomElementConstructor): boolean => {
+  const proto = element.prototype as Partial<FeedbackPrompt>;
+  return (
+    (element as unknown as Record<symbol, unknown>)[Symbol.for(TAG)] === true ||
+    (typeof proto.flush === 'function' && typeof proto.resend === 'function' && typeof proto.failed === 'function')
+  );
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Answer } from './answer.js';
 import { nextDelay, parseRetryAfter } from './backoff.js';
 import type { Lock } from './leader.js';
+import { systemClock, type Clock } from './clock.js';
 import type { KeyValueStore } from './store.js';
 import { byteLength, KEEPALIVE_LIMIT, KEEPALIVE_PER_REQUEST, type Outcome, type Transport } from './transport.js';
 
@@ -23,17 +24,8 @@ export type QueueReport =
   | { type: 'failed'; id: string; status: number; retrying: boolean }
   | { type: 'expired'; id: string };
 
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as number),
-};
+export type { Clock };
+export { systemClock };
 
 export interface QueueOptions {
   store: KeyValueStore<QueuedAnswer>;

@@ -311,6 +311,21 @@ describe('the built widget on real host pages', function () {
     expect((await receiverLog()).attempts).to.deep.equal([]);
   });
 
+  it('loaded three times (the classic script twice, the module once): one working prompt, no console error', async () => {
+    const tab = await open('loaded-twice.html', endpoint);
+    await waitFor(() => tab.eval(() => !!document.querySelector('feedback-prompt')?.shadowRoot?.querySelector('[part=launcher]')), 'the auto-mounted launcher', 15000);
+    // Every copy has run its registration (each waits a task): the module's whenDefined settles after them.
+    await tab.eval(async () => {
+      await customElements.whenDefined('feedback-prompt');
+      await new Promise((r) => setTimeout(r));
+    });
+    expect(await tab.eval(() => document.querySelectorAll('feedback-prompt').length), 'prompts on the page').to.equal(1);
+    await expectWidgetWorks(tab, 'Loaded thrice, answered once');
+    const log = await tab.eval(readHostLog);
+    expectClean(log);
+    expect(log.consoleErrors, 'console errors').to.deep.equal([]);
+  });
+
   it('auto-mounts one prompt from the classic script\'s data-* attributes and delivers a rating', async () => {
     const tab = await open('auto-mount.html', endpoint);
     await waitFor(() => tab.eval(() => !!document.querySelector('feedback-prompt')?.shadowRoot?.querySelector('[part=launcher]')), 'the auto-mounted launcher', 15000);

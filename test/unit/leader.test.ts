@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { originLock, type Lock } from '../../src/delivery/leader.js';
+import { LEASE_MS, originLock, type Lock } from '../../src/delivery/leader.js';
+import { fakeClock, settle, START } from '../support/fake-clock.js';
 
 /** Runs two tasks under `first` and `second`; each logs its start and end and holds until released. */
 const race = async (first: Lock, second: Lock, secondIsWaiting: () => Promise<void> = async () => {}) => {
@@ -134,5 +135,39 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
     const { maxActive, log } = await race(lock, lock);
     expect(maxActive).to.equal(1);
     expect(log).to.deep.equal(['a start', 'a end', 'b start', 'b end']);
+  });
+
+  it('renews the lease while a long round runs: another tab still waits after the first lease would have run out', async () => {
+    const { clock, run, timers } = fakeClock();
+    const first = originLock(name, NO_LOCKS, () => localStorage, clock);
+    const second = originLock(name, NO_LOCKS, () => localStorage, clock);
+    let release!: () => void;
+    const held = first(() => new Promise<void>((r) => (release = r)));
+    await settle();
+    expect(localStorage.getItem(key()), 'the first tab holds the lease').to.match(/ \d+$/);
+    let secondRan = false;
+    const waiting = second(async () => void (secondRan = true));
+    // Two lease periods, as four 20-second sends one after the other would take.
+    await run(2 * LEASE_MS);
+    const polls = timers.filter((t) => t.ms === 500 && t.cleared).map((t) => t.at);
+    expect(Math.max(...polls) - START, 'the second tab still looked at the lease after the first one ran out').to.be.greaterThan(LEASE_MS);
+    expect(secondRan, 'the second tab ran while the first still worked').to.equal(false);
+    release();
+    await held;
+    await run(1000);
+    await waiting;
+    expect(secondRan, 'then the second tab runs').to.equal(true);
+  });
+
+  it('on finishing, leaves alone a lease another tab took meanwhile (this tab was frozen past its own)', async () => {
+    const lock = originLock(name, NO_LOCKS, () => localStorage);
+    let release!: () => void;
+    const held = lock(() => new Promise<void>((r) => (release = r)));
+    await settle();
+    const other = `othertab ${Date.now() + LEASE_MS}`;
+    localStorage.setItem(key(), other);
+    release();
+    await held;
+    expect(localStorage.getItem(key())).to.equal(other);
   });
 });
