@@ -13,11 +13,14 @@ export class GroupCommit<T, R> {
    * @param commit writes all items in ONE transaction and returns one result per item, in order
    * @param maxBatch upper bound of one transaction, so a burst never builds one huge statement
    * @param onCommit told the size of every committed batch (tests observe batching through it)
+   * @param blamesItem true when an error is about the data of some item rather than the database
+   *   (a constraint, a value out of range): the batch is then retried one item per transaction
    */
   constructor(
     private readonly commit: CommitBatch<T, R>,
     private readonly maxBatch = 500,
     private readonly onCommit?: (size: number) => void,
+    private readonly blamesItem: (error: unknown) => boolean = () => false,
   ) {}
 
   submit(item: T): Promise<R> {
@@ -57,12 +60,12 @@ export class GroupCommit<T, R> {
       this.onCommit?.(batch.length);
       batch.forEach((entry, index) => entry.resolve(results[index] as R));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      if (batch.length === 1 || !this.blamesItem(error)) {
+        // an unreachable or full database fails the whole batch at once
+        for (const entry of batch) entry.reject(error);
         return;
       }
-      // One bad item must not fail the others: fall back to one transaction each, so only the
-      // item(s) that really fail are rejected (an unreachable database still rejects them all).
+      // One bad item must not fail the others: one transaction each, so only it is rejected.
       for (const entry of batch) await this.commitBatch([entry]);
     }
   }

@@ -21,7 +21,8 @@ export const DEFAULT_DATA_DIR = './feedback-data';
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    throw new Error('PostgreSQL support is being built: use the SQLite store for now');
+    const { PostgresStore } = await import('./postgres.js');
+    store = new PostgresStore(options.databaseUrl, options);
   } else {
     const { SqliteStore, SQLITE_FILE } = await import('./sqlite.js');
     store = new SqliteStore(path.resolve(options.data ?? DEFAULT_DATA_DIR, SQLITE_FILE), options);

@@ -17,6 +17,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { OVERVIEW_SAMPLE, topWords } from './overview-words.js';
 import { SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
 import { fts5Query, searchTerms } from './search-terms.js';
+import { cleanAnswer, withoutNul } from './text.js';
 import {
   StoreUnavailableError,
   type AnswerFilter,
@@ -47,6 +48,12 @@ const SESSION_SWEEP_EVERY = 100;
 
 export const SQLITE_FILE = 'answers.sqlite';
 
+/** Errors that blame one row's data: a batch failing with one is retried one answer at a time. */
+function blamesData(error: unknown): boolean {
+  const cause = (error instanceof StoreUnavailableError ? error.cause : error) as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' && /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH)/.test(cause.code);
+}
+
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -76,7 +83,7 @@ export class SqliteStore implements Store {
     } catch (error) {
       throw new StoreUnavailableError(error);
     }
-    this.inserts = new GroupCommit((batch) => this.insertBatch(batch), 500, options.onCommit);
+    this.inserts = new GroupCommit((batch) => this.insertBatch(batch), 500, options.onCommit, blamesData);
   }
 
   /** Runs database work, turning any driver error into a StoreUnavailableError (HTTP 503). */
@@ -131,7 +138,7 @@ export class SqliteStore implements Store {
 
   insert(answer: WireAnswer, receivedAt: string, jobs: Omit<OutboxJob, 'id' | 'attempts'>[]): Promise<InsertResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError(new Error('the store is closed')));
-    return this.inserts.submit({ answer, receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
+    return this.inserts.submit({ answer: cleanAnswer(answer), receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
   }
 
   private insertBatch(batch: PendingInsert[]): InsertResult[] {
@@ -154,7 +161,7 @@ export class SqliteStore implements Store {
             a.lang,
             a.page,
             a.createdAt,
-            JSON.stringify(a.context ?? {}),
+            JSON.stringify(a.context),
             receivedAt,
           );
           if (changes === 0) return 'duplicate';
@@ -237,9 +244,9 @@ export class SqliteStore implements Store {
         };
         if (patch.status !== undefined) set('status', patch.status);
         if (patch.read !== undefined) set('read', patch.read ? 1 : 0);
-        if (patch.note !== undefined) set('note', patch.note);
+        if (patch.note !== undefined) set('note', withoutNul(patch.note));
         if (patch.tags !== undefined) {
-          const tags = normaliseTags(patch.tags);
+          const tags = normaliseTags(patch.tags.map(withoutNul));
           set('tags', JSON.stringify(tags));
           this.statement('DELETE FROM answer_tags WHERE answer_seq = ?').run(row.seq);
           const addTag = this.statement('INSERT INTO answer_tags (answer_seq, tag) VALUES (?, ?)');
@@ -255,7 +262,7 @@ export class SqliteStore implements Store {
     return this.guard(() => {
       const { changes } = this.statement(
         `UPDATE answers SET replies = json_insert(replies, '$[#]', json(?)) WHERE id = ?`,
-      ).run(JSON.stringify(reply), id);
+      ).run(JSON.stringify(withoutNul(reply)), id);
       if (changes === 0) return null;
       return toAnswer(this.statement('SELECT * FROM answers WHERE id = ?').get(id) as Row);
     });
@@ -431,7 +438,7 @@ export class SqliteStore implements Store {
       );
       this.db.transaction(() => {
         for (const key of SETTING_KEYS) {
-          if (settings[key] !== undefined) put.run(key, JSON.stringify(settings[key]));
+          if (settings[key] !== undefined) put.run(key, JSON.stringify(withoutNul(settings[key])));
         }
       })();
     });
