@@ -11,7 +11,13 @@ const extra = process.argv.slice(2);
 
 await steps([
   ['build', 'node', ['scripts/build.js']],
-  ['receiver tests, SQLite and PostgreSQL (node --test)', 'node', ['--test', '--test-concurrency=1', 'receiver/test/']],
+  // support/postgres.js starts one throwaway PostgreSQL for the whole run (FEEDBACK_TEST_DATABASE_URL)
+  // and stops it when the tests end, passed or not.
+  [
+    'receiver tests, SQLite and PostgreSQL (node --test)',
+    'node',
+    ['receiver/test/support/postgres.js', '--test', '--test-concurrency=1', 'receiver/test/'],
+  ],
   ['demo tests (node --test)', 'node', ['--test', 'test/node/']],
   [
     `browser tests (${browsers})`,
