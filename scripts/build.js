@@ -10,6 +10,7 @@ await steps([
   ['type declarations', 'tsc', ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationDir', 'dist']],
   ['custom-elements.json', 'cem', ['analyze', '--quiet']],
   ['receiver (tsc)', 'tsc', ['-p', 'receiver/tsconfig.json']],
+  ['receiver inbox page (rollup)', 'rollup', ['-c', 'receiver/inbox/rollup.config.js', '--silent']],
 ]);
 console.log('\n▶ size');
 const over = checkBudget();
