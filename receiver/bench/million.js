@@ -1,0 +1,103 @@
+// A million answers in a SQLite store, loaded once through the store's own insert (group commit,
+// full-text index and all) and kept in receiver/bench/.cache/, so later runs start at once; then
+// what an owner with that many answers waits for: start-up, first page, a search, a full CSV export.
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { makeAnswer, seededRandom } from './answers.js';
+import { startServer } from './child.js';
+import { BENCH_ORIGIN } from './load.js';
+
+const READY_FILE = 'bench-ready.json';
+const IN_FLIGHT = 10_000;
+// One answer every 30 s: a million span almost a year, so date filters and paging meet real spreads.
+const SPACING_MS = 30_000;
+
+/**
+ * Makes sure `dir` holds a store of exactly `count` bench answers and an API token; loads it when not.
+ * @returns {Promise<{ token: string, loadedNow: boolean, loadSeconds: number | null }>}
+ */
+export async function ensureMillion(dir, count, log) {
+  const readyFile = path.join(dir, READY_FILE);
+  if (existsSync(readyFile)) {
+    const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
+    if (ready.count === count) return { token: ready.token, loadedNow: false, loadSeconds: ready.loadSeconds };
+  }
+  // Half a load (an interrupted run) is thrown away rather than topped up: the mix must be the same.
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { openStore } = await import('../dist/store/open.js');
+  const { addToken } = await import('../dist/index.js');
+  const store = await openStore({ data: dir });
+  const random = seededRandom(7);
+  const newest = Date.now();
+  const started = performance.now();
+  try {
+    for (let done = 0; done < count; ) {
+      const size = Math.min(IN_FLIGHT, count - done);
+      const inserts = [];
+      for (let i = 0; i < size; i++) {
+        const receivedAt = new Date(newest - (count - done - i) * SPACING_MS);
+        const answer = makeAnswer(random, { id: randomUUID, createdAt: new Date(receivedAt.getTime() - 2000).toISOString() });
+        inserts.push(store.insert(answer, receivedAt.toISOString(), []));
+      }
+      await Promise.all(inserts);
+      done += size;
+      if (done % 100_000 === 0) log(`  loaded ${done.toLocaleString('en')} answers (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  } finally {
+    await store.close();
+  }
+  const loadSeconds = (performance.now() - started) / 1000;
+  const token = await addToken({ data: dir }, 'bench');
+  writeFileSync(readyFile, JSON.stringify({ count, token, loadSeconds }));
+  return { token, loadedNow: true, loadSeconds };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Times a GET: the first (cold) call and the median of five more. */
+async function timeGet(url, headers) {
+  const once = async () => {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(body)}`);
+    return { ms: performance.now() - t0, count: body.answers.length };
+  };
+  const first = await once();
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push((await once()).ms);
+  return { coldMs: first.ms, warmMs: median(warm), count: first.count };
+}
+
+/** Streams the whole CSV export, counting rows, without keeping it. */
+async function timeExport(url, headers) {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
+  let newlines = 0;
+  let bytes = 0;
+  for await (const chunk of res.body) {
+    bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+  }
+  return { seconds: (performance.now() - t0) / 1000, rows: newlines - 1, megabytes: bytes / 1e6 };
+}
+
+/** Start-up, first page, searches and the export against the million, on a receiver in its own process. */
+export async function measureMillion(dir, token) {
+  const server = await startServer({ kind: 'receiver', data: dir, allowedOrigins: [BENCH_ORIGIN] });
+  try {
+    const headers = { authorization: `Bearer ${token}` };
+    const api = `${server.url}/api/answers`;
+    const firstPage = await timeGet(`${api}?limit=50`, headers);
+    const search = await timeGet(`${api}?q=${encodeURIComponent('gluten')}&limit=50`, headers);
+    const filteredSearch = await timeGet(`${api}?q=${encodeURIComponent('delivery')}&lang=en&rating=1&limit=50`, headers);
+    const rssBeforeExport = server.peakRssMB();
+    const csv = await timeExport(`${server.url}/api/answers.csv`, headers);
+    return { startupMs: server.readyMs, firstPage, search, filteredSearch, rssBeforeExport, csv, peakRssMB: server.peakRssMB() };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,120 @@
+// npm run bench:receiver — how many answers the receiver keeps per second, how fast it answers, and
+// how it holds up with a million stored. A benchmark: it prints figures beside the targets of issue 9
+// and never fails on them. In one run, on loopback, with autocannon:
+//   (a) Fastify answering 201 with nothing stored: the ceiling of this machine and framework
+//   (b) the receiver on SQLite   (c) the receiver on PostgreSQL (a throwaway cluster)
+// then the million (SQLite; loaded once into receiver/bench/.cache/) and the inbox (bench/inbox.js).
+// Output is printed and saved to receiver/bench/results/. Options (environment):
+//   BENCH_SECONDS=10   length of each load run     BENCH_MILLION=1000000   answers for the big store
+//   BENCH_PARTS=ingest,million,inbox               which parts to run
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './child.js';
+import { BENCH_ORIGIN, offerAnswers } from './load.js';
+import { ensureMillion, measureMillion } from './million.js';
+import { ingestTable, millionTable } from './report.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RECEIVER = path.resolve(HERE, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS) || 10;
+const MILLION = Number(process.env.BENCH_MILLION) || 1_000_000;
+const PARTS = (process.env.BENCH_PARTS ?? 'ingest,million,inbox').split(',');
+const FIXED_RATE = 500;
+const SATURATION_CONNECTIONS = 32;
+// The bench sends thousands of answers a second from one address: far over a shop's limits.
+const NO_LIMITS = { limitPerAddress: 100_000_000, limitPerSite: 100_000_000 };
+
+const lines = [];
+const log = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+
+function ensureBuilt() {
+  if (existsSync(path.join(RECEIVER, 'dist', 'index.js'))) return;
+  log('building receiver/dist (tsc)…');
+  const tsc = path.resolve(RECEIVER, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(RECEIVER, 'tsconfig.json')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the receiver does not build');
+}
+
+/** Warm-up, then saturation, then the fixed offered rate, against one server in its own process. */
+async function measureIngest(label, options) {
+  const server = await startServer(options);
+  try {
+    log(`${label}: warming up, then ${SECONDS} s as fast as it answers and ${SECONDS} s at ${FIXED_RATE}/s`);
+    await offerAnswers(server.url, { seconds: 2, connections: SATURATION_CONNECTIONS, seed: 1 });
+    const saturation = await offerAnswers(server.url, { seconds: SECONDS, connections: SATURATION_CONNECTIONS, seed: 2 });
+    const fixed = await offerAnswers(server.url, { seconds: SECONDS, connections: 16, rate: FIXED_RATE, seed: 3 });
+    return { saturation, fixed, peakRssMB: server.peakRssMB(), startupMs: server.readyMs };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function ingestPart() {
+  const results = {};
+  results.ceiling = await measureIngest('(a) ceiling', { kind: 'ceiling' });
+  const sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'fp-bench-sqlite-'));
+  try {
+    results.sqlite = await measureIngest('(b) SQLite', { kind: 'receiver', data: sqliteDir, allowedOrigins: [BENCH_ORIGIN], ...NO_LIMITS });
+  } finally {
+    rmSync(sqliteDir, { recursive: true, force: true });
+  }
+  const { postgresAvailable, postgresUrl } = await import('../test/support/postgres.js');
+  if (postgresAvailable === true) {
+    const databaseUrl = await postgresUrl();
+    results.postgres = await measureIngest('(c) PostgreSQL', { kind: 'receiver', databaseUrl, allowedOrigins: [BENCH_ORIGIN], ...NO_LIMITS });
+  } else {
+    results.postgresSkipped = postgresAvailable;
+  }
+  return results;
+}
+
+async function millionPart() {
+  const dir = path.join(HERE, '.cache', `sqlite-${MILLION}`);
+  log(`the million: ${MILLION.toLocaleString('en')} answers in ${path.relative(process.cwd(), dir)}/`);
+  const { token, loadedNow, loadSeconds } = await ensureMillion(dir, MILLION, log);
+  log(loadedNow ? `  loaded in ${loadSeconds.toFixed(0)} s through the store's insert` : `  cached (loaded once in ${loadSeconds?.toFixed(0)} s)`);
+  return { sqlite: await measureMillion(dir, token), dir, token };
+}
+
+/** INBOX's own bench, when it is there: the inbox page against the million. */
+function inboxPart(million) {
+  const script = path.join(HERE, 'inbox.js');
+  if (!existsSync(script)) return log('inbox: receiver/bench/inbox.js is not there yet; skipped');
+  const env = { ...process.env, ...(million ? { BENCH_DATA: million.dir, BENCH_TOKEN: million.token } : {}) };
+  const result = spawnSync(process.execPath, [script], { env, encoding: 'utf8', timeout: 180_000 });
+  for (const line of `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n')) log(line);
+  if (result.status !== 0) log(`inbox bench exited with ${result.status ?? result.signal}`);
+}
+
+const started = Date.now();
+ensureBuilt();
+log(`receiver bench, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}`);
+log();
+if (PARTS.includes('ingest')) {
+  const ingest = await ingestPart();
+  log();
+  for (const line of ingestTable(ingest, { seconds: SECONDS, rate: FIXED_RATE, connections: SATURATION_CONNECTIONS })) log(line);
+  log();
+}
+let million = null;
+if (PARTS.includes('million')) {
+  million = await millionPart();
+  log();
+  for (const line of millionTable(million.sqlite, MILLION)) log(line);
+  log();
+}
+if (PARTS.includes('inbox')) inboxPart(million);
+log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const resultsDir = path.join(HERE, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
+writeFileSync(file, `${lines.join('\n')}\n`);
+console.log(`saved to ${path.relative(process.cwd(), file)}`);
+// The throwaway PostgreSQL stops on exit (test/support/postgres.js).
+process.exit(0);
