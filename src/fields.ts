@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TextKey } from './i18n/index.js';
+import { RATING_SCALE } from './settings/attributes.js';
 
 export interface FieldsProps {
   t: (key: TextKey, n?: number) => string;
@@ -72,12 +73,13 @@ export const renderFields = (p: FieldsProps): TemplateResult => {
     </div>`;
 };
 
+/** The points come from RATING_SCALE; a translation's `ratings` only names them (a missing name shows the number). */
 const ratingScale = (t: FieldsProps['t']): TemplateResult => {
   const labels = t('ratings').split('|');
   return html`<fieldset>
     <legend>${t('rating')}</legend>
     <div class="scale">
-      ${labels.map(
+      ${Array.from({ length: RATING_SCALE }, (_, i) => labels[i] ?? String(i + 1)).map(
         (label, i) =>
           html`<label title=${label}
             ><input type="radio" name="rating" value=${i + 1} /><span aria-hidden="true">${i + 1}</span
