@@ -11,7 +11,7 @@ import { ConfigError, configFromObject, isEmailAddress, type Config } from './co
 import { INBOX_FOLDER } from './inbox.js';
 import { smtpMailer, type Mailer } from './notify/mailer.js';
 import type { Fetch } from './notify/webhook.js';
-import { scheduleRetention } from './retention.js';
+import { applyRetention, scheduleRetention } from './retention.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -51,6 +51,10 @@ export interface RunningReceiver {
   url: string;
   store: Store;
   config: Config;
+  /** Deletes what is past the retention period now (it also runs at start and daily); how many went. */
+  applyRetention(): Promise<number>;
+  /** Looks at the outbox now rather than at the next poll. */
+  wakeOutbox(): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +113,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Runn
     url: `http://${host}:${address.port}`,
     store,
     config,
+    applyRetention: () => applyRetention({ store, settings, now }),
+    wakeOutbox: () => outbox.wake(),
     close() {
       closing ??= (async () => {
         retention.stop();
