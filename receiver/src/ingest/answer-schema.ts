@@ -18,7 +18,8 @@ export const ANSWER_SCHEMA = {
       description: 'must be a UUID string',
     },
     version: { type: 'integer', const: 1, description: 'must be 1' },
-    site: { type: 'string', minLength: 1, maxLength: 200, description: 'must be a string of 1 to 200 characters' },
+    // "" is the widget's default (SPEC.md: `site` defaults to ""): a shop with one site need not name it.
+    site: { type: 'string', maxLength: 200, description: 'must be a string of at most 200 characters' },
     answer: {
       type: 'string',
       // no length limit of its own: the shop sets max-length in the widget; the body limit bounds it
