@@ -1,147 +1,95 @@
-// The benchmark's own loopback server. It behaves like demo/server.js where that matters for the
-// numbers (brotli quality 5 or gzip for text over 256 bytes, Cache-Control: no-cache, the real
-// receiver at POST /answers) and adds what the bench needs and the demo must not have:
+// The benchmark's own loopback server. It serves static files as the demo does (scripts/static-files.js:
+// @fastify/static and @fastify/compress, brotli quality 5 or gzip over 256 bytes, Cache-Control: no-cache),
+// hands POST /answers to the real receiver, and adds what the bench needs and the demo must not have:
 //   /bench/.build/*   the bundled peers and the generated variant pages (the demo hides dot-folders)
 //   /api/*            200 to anything, standing in for Sentry's ingest (the DSN points here)
 //   /bench/hold       a receiver that is "down": 503 with Retry-After: 3600, so queued answers stay queued
-// Only /dist/ and /bench/ are served. Node built-ins only.
-import { readFile, realpath, stat } from 'node:fs/promises';
-import http from 'node:http';
+// Only /dist/ and /bench/ are served.
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import { createReceiver } from '../demo/receiver.js';
+import Fastify from 'fastify';
+import { startReceiver } from '../receiver/dist/index.js';
+import { serveFolders } from '../scripts/static-files.js';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-const COMPRESSIBLE = /^(text\/|application\/json|image\/svg\+xml)/;
-const SERVED = ['/dist/', '/bench/'];
 const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
-  'Access-Control-Expose-Headers': 'Retry-After',
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, GET, OPTIONS',
+  'access-control-allow-headers': 'Content-Type, Idempotency-Key',
+  'access-control-expose-headers': 'Retry-After',
 };
-const ENCODERS = {
-  br: promisify((buf, cb) => zlib.brotliCompress(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }, cb)),
-  gzip: promisify((buf, cb) => zlib.gzip(buf, cb)),
-};
+// The bench's flush sends 100 answers from one address in a second: far over a shop's defaults.
+const NO_LIMITS = { limitPerAddress: 1_000_000, limitPerSite: 1_000_000 };
+const FORWARDED_HEADERS = ['content-type', 'idempotency-key'];
 
-function pickEncoding(header = '') {
-  const names = header.split(',').map((part) => part.trim().split(';')[0].toLowerCase());
-  return ['br', 'gzip'].find((name) => names.includes(name)) ?? null;
-}
-
-function send(res, status, body, headers = {}) {
-  res.writeHead(status, { 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...headers });
-  res.end(body);
-}
-
-/** Drains a request body (so keep-alive connections stay usable), then calls back. */
-function drain(req, done) {
-  req.on('data', () => {}).on('end', done).on('error', done);
+/** Routes in this context take any body as raw bytes: Sentry's envelopes, PushFeedback's JSON, answers. */
+function rawBodies(app) {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1 << 20 }, (req, body, done) => done(null, body));
 }
 
 /**
  * @param {{ root: string, dataDir: string, mounts?: Record<string, string> }} options
- *   mounts: URL prefixes served from another folder, e.g. { '/dist/': '/…/bench/.build/dist' }
- * @returns {Promise<{ origin: string, port: number, receiver: ReturnType<typeof createReceiver>,
+ *   dataDir: the receiver's store (SQLite); mounts: URL prefixes served from another folder,
+ *   e.g. { '/dist/': '/…/bench/.build/dist' }
+ * @returns {Promise<{ origin: string, port: number, receiver: { url: string, store: import('../receiver/dist/index.js').Store },
  *   counts: { sentry: number, otherApi: number, hold: number, stored: number }, answerTimes: number[], close(): Promise<void> }>}
  */
 export async function startBenchServer({ root, dataDir, mounts = {} }) {
-  root = await realpath(root);
-  const mounted = await Promise.all(Object.entries(mounts).map(async ([prefix, dir]) => [prefix, await realpath(dir)]));
-  const receiver = createReceiver({ dataDir, allowedOrigins: '*', log: () => {} });
-  const cache = new Map();
+  const receiver = await startReceiver({ port: 0, host: '127.0.0.1', data: dataDir, allowedOrigins: [], logger: false, ...NO_LIMITS });
   const counts = { sentry: 0, otherApi: 0, hold: 0, stored: 0 };
-  /** Time the receiver took per POST /answers, from request to response finished (ms). */
+  /** Time per POST /answers, from request to response finished, the hop to the receiver included (ms). */
   const answerTimes = [];
+  const app = Fastify({ logger: false });
+  await serveFolders(app, {
+    '/dist/': mounts['/dist/'] ?? path.join(root, 'dist'),
+    '/bench/': mounts['/bench/'] ?? path.join(root, 'bench'),
+  }, { dotFiles: true });
 
-  async function serveStatic(req, res, urlPath) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n');
-    let decoded;
-    try {
-      decoded = decodeURIComponent(urlPath);
-    } catch {
-      return send(res, 400, 'Bad request\n');
-    }
-    if (!SERVED.some((prefix) => decoded.startsWith(prefix)) || decoded.includes('\0') || decoded.includes('\\') ||
-      decoded.split('/').some((s) => s === '..' || s === '.')) return send(res, 404, 'Not found\n');
-    const mount = mounted.find(([prefix]) => decoded.startsWith(prefix));
-    const base = mount ? mount[1] : root;
-    const rest = mount ? decoded.slice(mount[0].length) : decoded;
-    let file;
-    let info;
-    try {
-      file = await realpath(path.join(base, ...rest.split('/')));
-      if (!file.startsWith(base + path.sep)) return send(res, 403, 'Forbidden\n');
-      info = await stat(file);
-      if (!info.isFile()) return send(res, 404, 'Not found\n');
-    } catch {
-      return send(res, 404, 'Not found\n');
-    }
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    let body = await readFile(file);
-    const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
-    const encoding = COMPRESSIBLE.test(type) && body.length > 256 ? pickEncoding(req.headers['accept-encoding']) : null;
-    if (encoding) {
-      const key = `${encoding}:${file}:${info.size}:${info.mtimeMs}`;
-      if (!cache.has(key)) cache.set(key, await ENCODERS[encoding](body));
-      body = cache.get(key);
-      headers['Content-Encoding'] = encoding;
-    }
-    res.writeHead(200, { ...headers, 'Content-Length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
-  const server = http.createServer(async (req, res) => {
-    try {
-      const urlPath = (req.url ?? '/').split('?')[0];
-      if (urlPath === '/answers' && req.method === 'POST') {
-        const t0 = performance.now();
-        res.once('finish', () => {
-          answerTimes.push(performance.now() - t0);
-          if (res.statusCode === 201) counts.stored++;
-        });
-      }
-      if (await receiver.handle(req, res)) return;
-      if (urlPath.startsWith('/api/')) {
-        if (urlPath.startsWith('/api/1/')) counts.sentry++;
-        else counts.otherApi++;
-        if (req.method === 'OPTIONS') return send(res, 204, '', CORS);
-        return drain(req, () => send(res, 200, '{}', { ...CORS, 'Content-Type': 'application/json' }));
-      }
-      if (urlPath === '/bench/hold') {
-        if (req.method === 'OPTIONS') return send(res, 204, '', CORS);
+  await app.register(async (api) => {
+    rawBodies(api);
+    api.all('/api/*', async (req, reply) => {
+      if (req.url.startsWith('/api/1/')) counts.sentry++;
+      else counts.otherApi++;
+      reply.headers(CORS);
+      if (req.method === 'OPTIONS') return reply.code(204).send();
+      return reply.type('application/json').send('{}');
+    });
+    api.route({
+      method: ['POST', 'OPTIONS'],
+      url: '/bench/hold',
+      handler: async (req, reply) => {
+        reply.headers(CORS);
+        if (req.method === 'OPTIONS') return reply.code(204).send();
         counts.hold++;
-        return drain(req, () => send(res, 503, '{"error":"down for the bench"}', {
-          ...CORS, 'Content-Type': 'application/json', 'Retry-After': '3600',
-        }));
-      }
-      await serveStatic(req, res, urlPath);
-    } catch (err) {
-      if (!res.headersSent) send(res, 500, `Internal error: ${err.message}\n`);
-      else res.destroy();
-    }
+        return reply.code(503).header('retry-after', '3600').type('application/json').send('{"error":"down for the bench"}');
+      },
+    });
+    // Same origin for the bench's pages, so no preflight; the receiver sees what the widget sent.
+    api.post('/answers', async (req, reply) => {
+      const t0 = performance.now();
+      reply.raw.once('finish', () => {
+        answerTimes.push(performance.now() - t0);
+        if (reply.statusCode === 201) counts.stored++;
+      });
+      const headers = Object.fromEntries(FORWARDED_HEADERS.filter((name) => req.headers[name]).map((name) => [name, req.headers[name]]));
+      const answer = await fetch(`${receiver.url.replace(/\/$/, '')}/answers`, { method: 'POST', headers, body: req.body ?? '' });
+      reply.code(answer.status).type(answer.headers.get('content-type') ?? 'application/json');
+      const retryAfter = answer.headers.get('retry-after');
+      if (retryAfter) reply.header('retry-after', retryAfter);
+      return reply.send(Buffer.from(await answer.arrayBuffer()));
+    });
   });
-  server.keepAliveTimeout = 5000;
-  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+
+  app.server.keepAliveTimeout = 5000;
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
     port,
-    receiver,
+    receiver: { url: receiver.url, store: receiver.store },
     counts,
     answerTimes,
     async close() {
-      const closed = new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections();
-      await closed;
+      await app.close();
       await receiver.close();
     },
   };

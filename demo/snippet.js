@@ -5,7 +5,8 @@
 
 /** The configurator's starting values. Empty string / false = "not set: use the element's default". */
 export const DEFAULTS = Object.freeze({
-  endpoint: '/answers',
+  // The receiver `npm start` runs beside the demo shop (demo/server.js).
+  endpoint: 'http://localhost:8787/answers',
   site: '',
   question: '',
   lang: '',

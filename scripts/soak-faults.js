@@ -1,4 +1,4 @@
-// The faults `npm run soak` injects: a random fault layer in front of the demo receiver's
+// The faults `npm run soak` injects: a random fault layer in front of the real receiver's
 // POST /answers, the browser-side faults (offline spells, reloads, closed tabs), and the seeded
 // random numbers both draw from.
 
@@ -42,16 +42,15 @@ const NETWORK_FAULTS = new Set(['socket destroyed before storing', 'stored, then
 const RESEND_WINDOW_MS = 300;
 
 /**
- * Replaces `receiver.handle` with one that counts every POST /answers and, while `enabled`,
- * answers some of them with a fault instead. Everything else goes to the receiver untouched.
- * `at()` gives the time stamps for the per-id timeline.
+ * A layer whose `handle(req, res)` counts every POST /answers and, while `enabled`, answers some of
+ * them with a fault instead; the rest (and everything else) `forward(req, res, {dropReply, onStatus})`
+ * hands to the real receiver. `at()` gives the time stamps for the per-id timeline.
  *
  * A destroyed keep-alive connection alone never reaches the page: Chromium silently resends the
  * request on a fresh one. So a network fault on a reused connection also hits that resend (counted
  * in `resendsFaulted`), and the widget really sees the network error.
  */
-export function installFaultLayer(receiver, { random, at }) {
-  const handle = receiver.handle;
+export function createFaultLayer({ forward, random, at }) {
   const layer = {
     enabled: true,
     posts: 0,
@@ -83,21 +82,17 @@ export function installFaultLayer(receiver, { random, at }) {
     res.end(body);
   };
   /** Lets the receiver answer, recording its status; with `abort`, the reply never leaves. */
-  const passOn = async (req, res, id, abort) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (status, ...rest) {
-      layer.statuses[status] = (layer.statuses[status] ?? 0) + 1;
-      note(id, abort ? `receiver ${status}, reply dropped (socket destroyed)` : `receiver ${status}`);
-      if (!abort) return writeHead.call(this, status, ...rest);
-      this.socket?.destroy();
-      this.end = () => this;
-      return this;
-    };
-    return handle(req, res);
-  };
+  const passOn = (req, res, id, abort) =>
+    forward(req, res, {
+      dropReply: abort,
+      onStatus(status) {
+        layer.statuses[status] = (layer.statuses[status] ?? 0) + 1;
+        note(id, abort ? `receiver ${status}, reply dropped (socket destroyed)` : `receiver ${status}`);
+      },
+    });
 
-  receiver.handle = async (req, res) => {
-    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/answers') return handle(req, res);
+  layer.handle = async (req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/answers') return forward(req, res);
     layer.posts++;
     layer.inFlight++;
     const id = String(req.headers['idempotency-key'] ?? '?');
@@ -130,7 +125,7 @@ export function installFaultLayer(receiver, { random, at }) {
           return passOn(req, res, id, true);
         case 'delay 0-800 ms':
           await sleep(Math.round(random() * 800));
-          // The server may have closed meanwhile: a late write would recreate the removed data dir.
+          // The client may have gone meanwhile (or the soak be over): nothing left to hand on.
           if (req.socket.destroyed) return (note(id, 'connection gone during the delay'), true);
           return passOn(req, res, id, false);
         default:

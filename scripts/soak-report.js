@@ -1,31 +1,22 @@
-// The summary of `npm run soak`, computed from what the receiver stored (its data file), not from
-// what the browser says: lost = submitted ids not stored; duplicated = ids stored more than once,
+// The summary of `npm run soak`, computed from what the receiver stored (read from its store), not
+// from what the browser says: lost = submitted ids not stored; duplicated = ids stored more than once,
 // or stored ids never submitted. Repeated POSTs the receiver answered 409 are counted and explained.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
 
 /**
- * Prints the summary, computed from the receiver's own data file, and the timelines of anything
+ * Prints the summary, computed from the receiver's own store, and the timelines of anything
  * lost or duplicated; resolves with the exit code (1: lost, duplicated, or the harness stumbled).
  */
 export async function report(soak) {
-  const { file, receiver, layer, faults, submitted, unconfirmed, browserTimeline, widgetEvents, consoleLines } = soak;
+  const { store, layer, faults, submitted, unconfirmed, browserTimeline, widgetEvents, consoleLines } = soak;
   const { harnessErrors, missing, drainMs, leftovers } = soak;
-  const text = existsSync(file) ? await readFile(file, 'utf8') : '';
-  const lineCount = new Map();
+  const lineCount = new Map(); // id -> how many stored answers have it
   const storedText = new Map();
-  let unreadable = 0;
-  for (const line of text.split('\n').filter((l) => l.trim())) {
-    try {
-      const record = JSON.parse(line);
-      count(lineCount, record.id);
-      storedText.set(record.id, record.answer);
-    } catch {
-      unreadable++;
-    }
+  for await (const record of store.stream({})) {
+    count(lineCount, record.id);
+    storedText.set(record.id, record.answer);
   }
   const lost = [...submitted.keys()].filter((id) => !lineCount.has(id));
   const repeated = [...lineCount].filter(([, n]) => n > 1).map(([id]) => id);
@@ -71,12 +62,12 @@ export async function report(soak) {
 
   const problems = [];
   if (lost.length) problems.push(`lost (submitted, never stored): ${lost.length}`);
-  if (repeated.length) problems.push(`stored more than once in the data file: ${repeated.length}`);
+  if (repeated.length) problems.push(`stored more than once: ${repeated.length}`);
   if (strangers.length) problems.push(`stored but never submitted: ${strangers.length}`);
   if (altered.length) problems.push(`stored with other text than submitted: ${altered.length}`);
   if (unconfirmed.length) problems.push(`submissions without a feedback-submit: ${unconfirmed.map((u) => `${u.text} in ${u.tab}: ${u.error}`).join('; ')}`);
-  if (lineCount.size !== receiver.records().length) problems.push(`data file has ${lineCount.size} ids, receiver.records() ${receiver.records().length}`);
-  if (unreadable) problems.push(`unreadable lines in the data file: ${unreadable}`);
+  const counted = await store.count({});
+  if ([...lineCount.values()].reduce((a, b) => a + b, 0) !== counted) problems.push(`the store lists ${lineCount.size} ids but counts ${counted} answers`);
   problems.push(...harnessErrors);
   if (problems.length) console.log(`\nproblems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const verbose = process.env.SOAK_VERBOSE ? afterTabGone.slice(0, 5) : [];
@@ -84,7 +75,7 @@ export async function report(soak) {
     timeline(id, soak);
   }
   if (missing.length && !lost.length) console.log('  (the receiver got the last ones while the harness was reading)');
-  return lost.length || duplicated || altered.length || unreadable || unconfirmed.length || harnessErrors.length ? 1 : 0;
+  return lost.length || duplicated || altered.length || unconfirmed.length || harnessErrors.length ? 1 : 0;
 }
 
 /** Everything known about one answer, in time order: for reporting a loss or a duplicate. */

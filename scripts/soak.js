@@ -1,19 +1,24 @@
 // npm run soak: a bounded soak test of delivery. Three tabs of one origin submit SOAK_ANSWERS
 // answers over SOAK_SECONDS while the server (scripts/soak-faults.js) and the browser (offline
-// spells, reloads, closed tabs) misbehave at random. Then the faults stop, and the receiver's
-// own data file must hold every submitted answer exactly once. Exit 0: nothing lost or duplicated.
+// spells, reloads, closed tabs) misbehave at random. Then the faults stop, and the real receiver's
+// store (feedback-prompt-receiver on SQLite, behind the fault layer) must hold every submitted answer
+// exactly once. Exit 0: nothing lost or duplicated.
 //
 //   SOAK_ANSWERS=300 SOAK_SECONDS=150 SOAK_DRAIN_SECONDS=60 SOAK_SEED=1234 npm run soak
 // SOAK_VERBOSE=1 also prints the timelines of a few answers sent again after their tab went away.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import Fastify from 'fastify';
 import puppeteer from 'puppeteer-core';
-import { startServer } from '../demo/server.js';
+import { startReceiver } from '../receiver/dist/index.js';
 import { CHROME_ARGS, findChrome } from './find-browser.js';
+import { forwardRequest } from './forward-request.js';
 import { ROOT } from './run.js';
-import { BROWSER_FAULTS, browserFaults, installFaultLayer, pick, seededRandom } from './soak-faults.js';
+import { BROWSER_FAULTS, browserFaults, createFaultLayer, pick, seededRandom } from './soak-faults.js';
+import { serveFolders } from './static-files.js';
 import { report } from './soak-report.js';
 
 const intFromEnv = (name, fallback) => {
@@ -25,6 +30,8 @@ const SECONDS = intFromEnv('SOAK_SECONDS', 150);
 const DRAIN_SECONDS = intFromEnv('SOAK_DRAIN_SECONDS', 60);
 const SEED = intFromEnv('SOAK_SEED', Math.floor(Math.random() * 2 ** 31));
 const TABS = 3;
+// Three tabs of one address send a few hundred answers in minutes: over a shop's default limits.
+const NO_LIMITS = { limitPerAddress: 1_000_000, limitPerSite: 1_000_000 };
 const WIDGET_EVENTS = ['feedback-submit', 'feedback-sent', 'feedback-failed', 'feedback-expired'];
 
 const serverRandom = seededRandom(SEED);
@@ -76,7 +83,7 @@ async function openTab() {
       });
     }
   }, WIDGET_EVENTS);
-  await page.goto(`${running.base}/scripts/soak-page.html`, { waitUntil: 'load', timeout: 15_000 });
+  await page.goto(`${running.base}/soak.html`, { waitUntil: 'load', timeout: 15_000 });
   await formReady(page);
   return tab;
 }
@@ -144,28 +151,55 @@ async function pinnedBuild() {
 }
 
 /**
- * Every tab, reloaded or new, gets that one build: a rebuild during the soak (which empties dist/)
- * must not break page loads halfway. The static server serves everything else from the repo root.
+ * The soak's origin: its page, dist/ (every tab, reloaded or new, gets the one pinned build, so a
+ * rebuild during the soak, which empties dist/, cannot break page loads halfway; language chunks
+ * come from dist/ as they are) and POST /answers through the fault layer to the real receiver.
  */
-function serveBuild(receiver, build) {
-  const handle = receiver.handle;
-  receiver.handle = async (req, res) => {
-    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/dist/feedback-prompt.js') return handle(req, res);
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': build.length, 'Cache-Control': 'no-cache' });
-    res.end(build);
-    return true;
+async function startSoakServer(build) {
+  let layer = null;
+  const app = Fastify({
+    logger: false,
+    // /answers never reaches Fastify: the layer reads the raw request, so it can drop connections.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => ((req.url ?? '').split('?')[0] === '/answers' && layer ? void layer.handle(req, res) : handler(req, res))),
+  });
+  await serveFolders(app, { '/dist/': path.join(ROOT, 'dist') });
+  app.get('/dist/feedback-prompt.js', (req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(build));
+  app.get('/soak.html', (req, reply) => reply.sendFile('soak-page.html', path.join(ROOT, 'scripts')));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${app.server.address().port}`;
+  let receiver;
+  try {
+    receiver = await startReceiver({ port: 0, host: '127.0.0.1', data: dataDir, allowedOrigins: [base], logger: false, ...NO_LIMITS });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  layer = createFaultLayer({ forward: (req, res, options) => forwardRequest(receiver.url, req, res, options), random: serverRandom, at });
+  return {
+    base,
+    layer,
+    store: receiver.store,
+    async close() {
+      await app.close();
+      await receiver.close();
+    },
   };
+}
+
+/** The ids the receiver has stored, read from its store (never from what the browser says). */
+async function storedIds() {
+  const ids = [];
+  for await (const answer of running.store.stream({})) ids.push(answer.id);
+  return ids;
 }
 
 async function soak() {
   const build = await pinnedBuild();
   const executablePath = findChrome(); // exits with advice when there is none: before anything needs cleaning up
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'feedback-prompt-soak-'));
-  running = await startServer({ port: 0, host: '127.0.0.1', root: ROOT, dataDir, allowedOrigins: [], quiet: true });
-  running.base = `http://127.0.0.1:${running.server.address().port}`;
-  // startServer calls receiver.handle on the object it returns, so the layer sits in front of it.
-  const layer = (running.layer = installFaultLayer(running.receiver, { random: serverRandom, at }));
-  serveBuild(running.receiver, build);
+  running = await startSoakServer(build);
+  const { layer } = running;
   browser = await (launching = puppeteer.launch({
     executablePath,
     headless: true,
@@ -199,13 +233,13 @@ async function soak() {
     } catch (err) {
       unconfirmed.push({ n, text, tab: tab.name, at: at(), error: err.message });
     }
-    if (n % 50 === 0) log(`${n} submitted; receiver has ${running.receiver.records().length}; ${layer.posts} POSTs so far`);
+    if (n % 50 === 0) log(`${n} submitted; receiver has ${await running.store.count({})}; ${layer.posts} POSTs so far`);
   }
 
   // Faults off, everyone online, one flush each; then only the widget's own scheduling.
   layer.enabled = false;
   const drainStart = Date.now();
-  log(`faults off; ${submitted.size} submitted, receiver has ${running.receiver.records().length}; flushing and waiting`);
+  log(`faults off; ${submitted.size} submitted, receiver has ${await running.store.count({})}; flushing and waiting`);
   await Promise.all(tabs.map(faults.goOnline));
   for (const tab of tabs) {
     await tab.page
@@ -216,7 +250,7 @@ async function soak() {
   let missing = wanted;
   while (missing.length && Date.now() - drainStart < DRAIN_SECONDS * 1000) {
     await sleep(250);
-    const stored = new Set(running.receiver.records().map((r) => r.id));
+    const stored = new Set(await storedIds());
     missing = wanted.filter((id) => !stored.has(id));
   }
   const drainMs = Date.now() - drainStart;
@@ -227,8 +261,7 @@ async function soak() {
     if (!leftovers.length && !layer.inFlight) break;
   }
   return report({
-    file: path.join(dataDir, 'answers.jsonl'),
-    receiver: running.receiver,
+    store: running.store,
     layer,
     faults,
     submitted,

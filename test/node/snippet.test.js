@@ -7,8 +7,12 @@ const ORIGIN = 'https://shop.example';
 test('with every default the snippet is the script and the endpoint alone', () => {
   assert.equal(
     buildSnippet({}, ORIGIN),
-    `<script src="${ORIGIN}/dist/feedback-prompt.iife.js"\n  data-endpoint="${ORIGIN}/answers"></script>`,
+    `<script src="${ORIGIN}/dist/feedback-prompt.iife.js"\n  data-endpoint="${DEFAULTS.endpoint}"></script>`,
   );
+});
+
+test('a relative endpoint is completed with the origin the snippet is for', () => {
+  assert.match(buildSnippet({ endpoint: '/answers' }, ORIGIN), new RegExp(`data-endpoint="${ORIGIN}/answers"`));
 });
 
 test('only changed settings appear, booleans bare, values escaped', () => {

@@ -1,5 +1,5 @@
 // Test-runner commands the browser tests call through executeServerCommand:
-// the fault receiver's script and log, and the browser's own offline switch.
+// the endpoint's fault script and log (a real receiver behind it), and the browser's own tabs.
 import { startFaultReceiver } from './fault-receiver.js';
 
 export function commandsPlugin() {
@@ -14,8 +14,10 @@ export function commandsPlugin() {
   };
   return {
     name: 'feedback-prompt-commands',
-    async serverStart() {
-      receiver = await startFaultReceiver();
+    async serverStart({ config }) {
+      // The test pages' origin, however the runner names its host: the receiver allows exactly these.
+      const allowedOrigins = [...new Set([config.hostname, 'localhost', '127.0.0.1'])].map((host) => `http://${host}:${config.port}`);
+      receiver = await startFaultReceiver({ allowedOrigins });
     },
     async serverStop() {
       await receiver?.close();
