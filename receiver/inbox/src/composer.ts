@@ -50,7 +50,13 @@ export class InboxComposer extends LightElement {
       const answer = await api.reply(this.answer.id, { subject: this.subject, body: this.body, via });
       this.dispatchEvent(new CustomEvent('replied', { bubbles: true, detail: { answer, via } }));
     } catch (error) {
-      this.error = error instanceof ApiError && error.status === 503 ? t('smtpFailed') : t('replyFailed');
+      // A 400 names what is wrong (an empty message, a subject too long); the rest are the server's.
+      this.error =
+        error instanceof ApiError && error.status === 503
+          ? t('smtpFailed')
+          : error instanceof ApiError && error.status === 400
+            ? error.message
+            : t('replyFailed');
     } finally {
       this.busy = false;
     }

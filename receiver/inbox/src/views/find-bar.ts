@@ -75,6 +75,7 @@ export function renderFindBar(app: InboxApp) {
           >`,
         )}
       </nav>
+      <a class="button export" href=${csvHref(apiQuery(filters))} download>${t('exportCsv')}</a>
       <details class="more-filters" ?open=${app.filtersOpen} @toggle=${(event: Event) => (app.filtersOpen = (event.target as HTMLDetailsElement).open)}>
         <summary>${active ? t('filtersActive', { n: active }) : t('filters')}</summary>
         <form class="filter-grid" @change=${onFilterChange(app)} @submit=${(event: Event) => event.preventDefault()}>
@@ -96,7 +97,6 @@ export function renderFindBar(app: InboxApp) {
           </div>
         </form>
       </details>
-      <a class="button export" href=${csvHref(apiQuery(filters))} download="answers.csv">${t('exportCsv')}</a>
     </div>
   `;
 }

@@ -1,0 +1,297 @@
+// The inbox in a real browser against a real receiver (SQLite): sign in, read, find, triage, reply through
+// a local SMTP server, export, erase, sign out. Run: node --test receiver/test/inbox.test.js (after the build).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { SMTPServer } from 'smtp-server';
+import { OWNER, postAnswer, signedIn, useReceiver, wireAnswer } from './support/server.js';
+import { launchBrowser, newPage, signIn } from './support/browser.js';
+
+const texts = (page) => page.$$eval('.card .answer-text', (nodes) => nodes.map((node) => node.textContent));
+
+/** Waits until the list shows exactly these answers, in this order. */
+async function waitForList(page, answers) {
+  const expected = answers.map((answer) => answer.answer);
+  try {
+    await page.waitForFunction(
+      (wanted) => JSON.stringify([...document.querySelectorAll('.card .answer-text')].map((node) => node.textContent)) === wanted,
+      { timeout: 10_000 },
+      JSON.stringify(expected),
+    );
+  } catch {
+    assert.deepEqual(await texts(page), expected);
+  }
+}
+
+const waitForToast = (page, pattern) =>
+  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.toast')?.textContent ?? ''), { timeout: 10_000 }, pattern.source);
+
+/** A local SMTP server that keeps what it receives. */
+async function useSmtp(t) {
+  const messages = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => (raw += chunk));
+      stream.on('end', () => {
+        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  return { url: `smtp://127.0.0.1:${server.server.address().port}`, messages };
+}
+
+/** The text of a (quoted-printable) message body, soft line breaks joined. */
+const decodeQuotedPrintable = (raw) =>
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+
+test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export, erase, sign out', async (t) => {
+  const smtp = await useSmtp(t);
+  const receiver = await useReceiver(t, 'sqlite', { smtp: smtp.url, mailFrom: 'shop@shop.example' });
+  const api = await signedIn(receiver);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await newPage(browser);
+  const inbox = `${receiver.url}/inbox/`;
+
+  // Sent as the widget sends them, oldest first.
+  const parcel = wireAnswer({ lang: 'en', topic: 'Delivery', email: 'sam@example.com', answer: 'Where is my parcel? I ordered it on Monday.' });
+  const tea = wireAnswer({ lang: 'nl', topic: 'Products', rating: 5, answer: 'Graag meer losse thee, de rooibos is heerlijk.' });
+  const lockers = wireAnswer({ lang: 'de', topic: 'Delivery', email: 'jonas@example.de', answer: 'Bitte auch Lieferung an Packstationen anbieten.' });
+  for (const answer of [parcel, tea, lockers]) assert.equal((await postAnswer(receiver.url, answer)).status, 201);
+  const stored = async (answer) => (await api(`/api/answers/${answer.id}`)).json();
+
+  await t.test('signs in and shows the answers newest first, in their language, unread', async () => {
+    await signIn(page, inbox, OWNER.email, OWNER.password);
+    await waitForList(page, [lockers, tea, parcel]);
+    const first = await page.$eval('.card .answer-text', (node) => ({ lang: node.lang, dir: node.dir }));
+    assert.deepEqual(first, { lang: 'de', dir: 'auto' });
+    assert.equal(await page.$$eval('.card.unread .badge-unread', (nodes) => nodes.length), 3);
+  });
+
+  await t.test('filters by topic, in the URL, and a reload keeps the view', async () => {
+    await page.click('.more-filters summary');
+    await page.type('#filter-topic', 'Delivery');
+    await page.keyboard.press('Tab');
+    await waitForList(page, [lockers, parcel]);
+    assert.match(page.url(), /[?&]topic=Delivery/);
+    await page.reload();
+    await waitForList(page, [lockers, parcel]);
+    assert.equal(await page.$eval('#filter-topic', (input) => input.value), 'Delivery');
+    await page.click('.field-actions a');
+    await waitForList(page, [lockers, tea, parcel]);
+  });
+
+  await t.test('searches as one types', async () => {
+    await page.type('#search', 'rooibos');
+    await waitForList(page, [tea]);
+    assert.match(page.url(), /[?&]q=rooibos/);
+    await page.click('#search', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await waitForList(page, [lockers, tea, parcel]);
+  });
+
+  await t.test('marks handled with one key, and undoes it', async () => {
+    await page.focus('#view-heading');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.answerId), lockers.id);
+    await page.keyboard.press('e');
+    await waitForList(page, [tea, parcel]);
+    await waitForToast(page, /Marked as handled/);
+    assert.equal((await stored(lockers)).status, 'handled');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.answerId), tea.id, 'the next answer takes the focus');
+    await page.keyboard.press('u');
+    await waitForList(page, [lockers, tea, parcel]);
+    await waitForToast(page, /Undone/);
+    assert.equal((await stored(lockers)).status, 'new');
+    await page.click(`[data-answer-id="${lockers.id}"] .actions button`);
+    await waitForList(page, [tea, parcel]);
+    await waitForToast(page, /Marked as handled/);
+    assert.equal((await stored(lockers)).status, 'handled');
+  });
+
+  await t.test('tags an answer and keeps a private note', async () => {
+    await page.focus(`[data-answer-id="${parcel.id}"]`);
+    await page.keyboard.press('t');
+    await page.waitForFunction((id) => document.activeElement?.id === `tag-${id}`, {}, parcel.id);
+    await page.keyboard.type('late parcel');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector(`[data-answer-id="${id}"] .tag-list`)?.textContent.includes('late parcel'), {}, parcel.id);
+    await page.type(`#note-${parcel.id}`, 'Asked the courier on Tuesday.');
+    await page.click(`[data-answer-id="${parcel.id}"] .note button`);
+    await waitForToast(page, /Note saved/);
+    const after = await stored(parcel);
+    assert.deepEqual(after.tags, ['late parcel']);
+    assert.equal(after.note, 'Asked the courier on Tuesday.');
+    assert.equal(after.read, true, 'opening an answer marks it read');
+    // The tag is a link to every answer with it.
+    await page.click(`[data-answer-id="${parcel.id}"] .tag a`);
+    await waitForList(page, [parcel]);
+    assert.match(page.url(), /tag=late\+parcel/);
+  });
+
+  await t.test('replies through SMTP: the customer gets their words quoted, the reply is recorded', async () => {
+    await page.click(`[data-answer-id="${parcel.id}"] button[aria-keyshortcuts="r"]`);
+    await page.waitForSelector('.composer textarea');
+    const body = await page.$eval('.composer textarea', (textarea) => textarea.value);
+    assert.match(body, /^Hello,/);
+    assert.match(body, /^> Where is my parcel\? I ordered it on Monday\.$/m);
+    await page.type('.composer textarea', 'It left our warehouse today; sorry for the wait.');
+    await page.click('.composer button[type=submit]');
+    await waitForToast(page, /Reply sent to sam@example\.com/);
+    assert.equal(smtp.messages.length, 1);
+    const [message] = smtp.messages;
+    assert.deepEqual(message.to, ['sam@example.com']);
+    const text = decodeQuotedPrintable(message.raw);
+    assert.match(text, /Subject: Your message to shop-42/);
+    assert.match(text, /> Where is my parcel\? I ordered it on Monday\./);
+    assert.match(text, /It left our warehouse today; sorry for the wait\./);
+    const after = await stored(parcel);
+    assert.equal(after.status, 'handled');
+    assert.equal(after.replies.length, 1);
+    assert.equal(after.replies[0].by, OWNER.email);
+    assert.equal(after.replies[0].via, 'smtp');
+    assert.ok(await page.$(`[data-answer-id="${parcel.id}"] .badge-replied`));
+  });
+
+  await t.test('exports the filtered view as CSV', async () => {
+    await page.goto(`${inbox}?status=all&topic=Delivery`);
+    await waitForList(page, [lockers, parcel]);
+    const href = await page.$eval('a.export', (link) => link.href);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const rows = parse(csv, { columns: true, bom: true });
+    assert.deepEqual(rows.map((row) => row.id), [lockers.id, parcel.id]);
+    assert.equal(rows[1].answer, parcel.answer);
+    assert.equal(rows[1].tags, 'late parcel');
+  });
+
+  await t.test("erases a customer's answers after saying how many", async () => {
+    await page.click('.main-nav a[href*="view=settings"]');
+    await page.waitForSelector('#erase-email');
+    await page.type('#erase-email', 'jonas@example.de');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#erase-confirm');
+    const confirm = await page.$eval('.confirm', (node) => node.textContent);
+    assert.match(confirm, /1 answer given with jonas@example\.de will be deleted for good/);
+    await page.click('#erase-confirm');
+    await page.waitForFunction(() => /1 answer deleted/.test(document.querySelector('inbox-erase .form-status')?.textContent ?? ''));
+    assert.equal((await api('/api/answers/count?email=jonas@example.de').then((r) => r.json())).count, 0);
+    assert.equal((await api(`/api/answers/${tea.id}`)).status, 200, 'other answers stay');
+  });
+
+  await t.test('signs out, and the API is closed to the page', async () => {
+    await page.click('.account button:last-of-type');
+    await page.waitForSelector('#sign-in-email');
+    const status = await page.evaluate(async () => (await fetch('/api/answers')).status);
+    assert.equal(status, 401);
+    await page.goto(inbox);
+    await page.waitForSelector('#sign-in-email');
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('sign-in says when the password is wrong, and when there were too many attempts', async (t) => {
+  const receiver = await useReceiver(t, 'sqlite', {
+    signInThrottle: { freeFailures: 10, maxFailures: 2, windowMs: 120_000, baseDelayMs: 0, maxDelayMs: 0 },
+  });
+  await signedIn(receiver);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await newPage(browser);
+  await page.goto(`${receiver.url}/inbox/`);
+  await page.waitForSelector('#sign-in-email');
+  await page.type('#sign-in-email', OWNER.email);
+  const attempt = async () => {
+    await page.click('#sign-in-password', { count: 3 });
+    await page.type('#sign-in-password', 'not the password');
+    // The message is cleared when the form is sent, so what shows after the reply is this attempt's.
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/session')), page.keyboard.press('Enter')]);
+    await page.waitForFunction(() => !document.querySelector('.sign-in button[type=submit]').disabled && document.querySelector('#sign-in-error').textContent);
+    return page.$eval('#sign-in-error', (node) => node.textContent);
+  };
+  assert.match(await attempt(), /e-mail address and password do not match/);
+  assert.match(await attempt(), /e-mail address and password do not match/);
+  assert.match(await attempt(), /Too many attempts\. Try again in 2 minutes\./);
+  assert.equal(await page.$eval('#sign-in-password', (input) => input.getAttribute('aria-invalid')), 'true');
+});
+
+test('without SMTP, Reply opens a mailto: link with the words quoted, and records the reply', async (t) => {
+  const receiver = await useReceiver(t, 'sqlite');
+  const api = await signedIn(receiver);
+  const answer = wireAnswer({ lang: 'nl', email: 'anouk@example.nl', answer: 'Kan ik mijn bestelling nog wijzigen?' });
+  assert.equal((await postAnswer(receiver.url, answer)).status, 201);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await newPage(browser);
+  await signIn(page, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
+  await page.waitForSelector('.card');
+  await page.keyboard.press('j');
+  await page.keyboard.press('r');
+  await page.waitForSelector('.composer a[href^="mailto:"]');
+  assert.equal(await page.$('.composer button[type=submit]'), null, 'no Send button without SMTP');
+  const href = await page.$eval('.composer a[href^="mailto:"]', (link) => link.getAttribute('href'));
+  const url = new URL(href);
+  assert.equal(url.pathname, 'anouk@example.nl');
+  const body = url.searchParams.get('body');
+  assert.match(body, /^Hallo,/, "the opening is in the customer's language");
+  assert.match(body, /^> Kan ik mijn bestelling nog wijzigen\?$/m);
+  // The e-mail app is not part of the test: the page's own click handler runs, the navigation does not.
+  await page.evaluate(() => document.addEventListener('click', (event) => event.preventDefault()));
+  await page.click('.composer a[href^="mailto:"]');
+  await waitForToast(page, /opened in your e-mail app/);
+  const after = await (await api(`/api/answers/${answer.id}`)).json();
+  assert.equal(after.replies[0].via, 'mailto');
+  assert.equal(after.status, 'handled');
+});
+
+test('an answer made of markup and javascript: URLs is shown as text, and nothing runs', async (t) => {
+  const receiver = await useReceiver(t, 'sqlite');
+  await signedIn(receiver);
+  const hostile = wireAnswer({
+    answer: '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">click</a>',
+    topic: '<b onmouseover="window.pwned=4">topic</b>',
+    lang: '"><script>window.pwned=5</script>',
+    context: { note: '<svg onload="window.pwned=6"></svg>' },
+  });
+  assert.equal((await postAnswer(receiver.url, hostile)).status, 201);
+  // Ingest refuses a page that is not http(s); one stored anyway (an older version, a hand-edited
+  // database) must still not become a link.
+  const scripted = wireAnswer({ answer: 'A page that is a script', page: 'javascript:window.pwned=7' });
+  await receiver.store.insert(scripted, new Date(Date.now() - 60_000).toISOString(), []);
+  const inbox = await fetch(`${receiver.url}/inbox/`);
+  assert.match(inbox.headers.get('content-security-policy'), /script-src 'self'/);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await newPage(browser);
+  await signIn(page, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  const scriptedCard = await page.$eval(`[data-answer-id="${scripted.id}"]`, (node) => ({
+    link: node.querySelector('.meta a'),
+    text: node.querySelector('.page-text')?.textContent,
+  }));
+  assert.deepEqual(scriptedCard, { link: null, text: scripted.page }, 'a javascript: page is shown as text, not a link');
+  await page.click('.card button[aria-controls]');
+  await page.waitForSelector('.card .context');
+  const card = await page.$eval('.card', (node) => ({
+    text: node.querySelector('.answer-text').textContent,
+    elements: node.querySelectorAll('img, script, svg, b, .answer-text a').length,
+    pageLink: node.querySelector('.meta a')?.getAttribute('rel'),
+    context: node.querySelector('.context pre').textContent,
+  }));
+  assert.equal(card.text, hostile.answer);
+  assert.equal(card.elements, 0);
+  assert.equal(card.pageLink, 'noopener noreferrer nofollow');
+  assert.match(card.context, /<svg onload/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.problems, []);
+});
