@@ -43,6 +43,8 @@ interface PendingInsert {
 
 /** Rows deleted per transaction by retention, so a large purge never holds the write lock for long. */
 const DELETE_CHUNK = 2000;
+/** From this many search matches on, a search walks the answers in order instead (see where()). */
+const MANY_MATCHES = 2000;
 /** Expired sessions are swept on every this many setSession calls. */
 const SESSION_SWEEP_EVERY = 100;
 
@@ -180,7 +182,7 @@ export class SqliteStore implements Store {
   }
 
   /** WHERE clause of a filter (and the cursor's position), with its parameters in order. */
-  private where(filter: AnswerFilter, cursor: string | null): { sql: string; params: unknown[] } {
+  private where(filter: AnswerFilter, cursor: string | null, ordered = true): { sql: string; params: unknown[] } {
     const f = normaliseFilter(filter);
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -198,7 +200,25 @@ export class SqliteStore implements Store {
     if (f.email !== undefined) add('a.email_key = ?', f.email);
     if (f.q !== undefined) {
       const terms = searchTerms(f.q);
-      if (terms.length > 0) add('a.seq IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)', fts5Query(terms));
+      if (terms.length > 0) {
+        const match = fts5Query(terms);
+        // Few matches: read them from the index and sort them. Many: walk answers newest first and
+        // keep those in the match set (the unary + stops SQLite from driving the query by rowid),
+        // which fills a page long before it has looked at every match.
+        // A count has no order to follow: it is always driven by the matches.
+        const many =
+          ordered &&
+          Number(
+            (
+              this.statement('SELECT count(*) AS n FROM (SELECT 1 FROM answers_fts WHERE answers_fts MATCH ? LIMIT ?)').get(
+                match,
+                MANY_MATCHES,
+              ) as Row
+            ).n,
+          ) >= MANY_MATCHES;
+        const driven = many ? '+a.seq' : 'a.seq';
+        add(`${driven} IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)`, match);
+      }
     }
     if (f.since !== undefined) add('a.received_at >= ?', f.since);
     if (f.until !== undefined) add('a.received_at < ?', f.until);
@@ -223,7 +243,7 @@ export class SqliteStore implements Store {
   }
 
   async count(filter: AnswerFilter): Promise<number> {
-    const { sql, params } = this.where(filter, null);
+    const { sql, params } = this.where(filter, null, false);
     return this.guard(() => Number((this.statement(`SELECT count(*) AS n FROM answers a ${sql}`).get(...params) as Row).n));
   }
 
