@@ -17,15 +17,12 @@ export const define = (): void => {
 };
 
 /**
- * Ours, from any copy or version of the package: marked with a registry-wide symbol (see
- * FeedbackPrompt), or, for copies built before the mark, recognised by the methods only it has.
+ * Ours, from any copy or version of the package: recognised by the delivery methods every version
+ * has had (a class identity check would miss the other copy, which has a class of its own).
  */
 const isFeedbackPrompt = (element: CustomElementConstructor): boolean => {
   const proto = element.prototype as Partial<FeedbackPrompt>;
-  return (
-    (element as unknown as Record<symbol, unknown>)[Symbol.for(TAG)] === true ||
-    (typeof proto.flush === 'function' && typeof proto.resend === 'function' && typeof proto.failed === 'function')
-  );
+  return typeof proto.flush === 'function' && typeof proto.resend === 'function' && typeof proto.failed === 'function';
 };
 
 /**

@@ -1,25 +1,45 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './feedback-prompt.styles.js';
-import { FeedbackPromptSettings } from './feedback-prompt.settings.js';
+import { ATTRIBUTES, type Position, type Trigger } from './settings/attributes.js';
+import { readSettings, type Settings } from './settings/read.js';
 import { createAnswer } from './delivery/answer.js';
 import { QueueFullError, type QueueReport, type QueuedAnswer } from './delivery/queue.js';
-import { openQueue, type QueueHandle } from './queue-handle.js';
+import { DeliveryController, type DeliveryStatus } from './delivery/controller.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
 import { applyAccent } from './accent.js';
 import { idle, nextTask, whenIdle } from './idle.js';
 import { problemWith } from './answer-check.js';
-import { choice, httpUrl, jsonObject, list, numberIn, TRIGGERS } from './options.js';
-import { isRightToLeft, loadTranslation, translationFor, type TextKey } from './i18n/index.js';
+import type { FeedbackPromptEventMap } from './events.js';
+import { isRightToLeft, loadTranslation, text, translationFor, type TextKey } from './i18n/index.js';
 import { renderFields } from './fields.js';
 import { renderPanel } from './panel.js';
 
-/** The settings whose change re-arms the automatic trigger. */
-const TRIGGER_SETTINGS = ['trigger', 'delay', 'scrollPercent', 'sample', 'position'];
+/** The text the customer reads for each delivery status. */
+const STATUS_TEXT: Record<DeliveryStatus, TextKey> = {
+  sending: 'sending',
+  savedOffline: 'savedOffline',
+  retrying: 'retrying',
+  refused: 'refused',
+  notKept: 'notKept',
+  sent: 'sent',
+};
+
+/** Every attribute of the table as a reactive property; booleans follow the attribute's presence. */
+const attributeProperties = (): PropertyDeclarations =>
+  Object.fromEntries(
+    ATTRIBUTES.map(({ property, name, type }) => [property, { attribute: name, type: type === 'boolean' ? Boolean : undefined }]),
+  );
+
+/** The properties that are settings: a change to one makes the settings be read again. */
+const SETTINGS = new Set<PropertyKey | undefined>(ATTRIBUTES.map((spec) => spec.property));
+
+type Detail<K extends keyof FeedbackPromptEventMap> = FeedbackPromptEventMap[K]['detail'];
 
 /**
  * Asks the shop's customers an open question and delivers every answer, even across reloads and
- * offline spells.
+ * offline spells. Attributes: src/settings/attributes.ts (and the README); what the element
+ * promises: docs/widget-contract.md.
  *
  * @customElement feedback-prompt
  *
@@ -43,29 +63,72 @@ const TRIGGER_SETTINGS = ['trigger', 'delay', 'scrollPercent', 'sample', 'positi
  * @cssproperty --feedback-prompt-font - Font shorthand; the page's font does not leak in unless set here.
  * @cssproperty --feedback-prompt-z-index - Stacking of the launcher and panel.
  */
-export class FeedbackPrompt extends FeedbackPromptSettings {
+export class FeedbackPrompt extends LitElement {
   static override styles = styles;
 
-  // The settings' attributes come with the class Lit inherits them from; only the state is added here.
   static override properties: PropertyDeclarations = {
+    ...attributeProperties(),
     _open: { state: true },
     _thanked: { state: true },
-    _status: { state: true },
     _error: { state: true },
     _answer: { state: true },
     _email: { state: true },
   };
 
+  // The public properties, typed for TypeScript users; their attributes, defaults and checks are
+  // in src/settings/attributes.ts. Any value is accepted and checked: a wrong one warns and falls back.
+  /** URL that answers are POSTed to; relative URLs resolve against the page. Required. */
+  declare endpoint: string;
+  /** The shop's identifier, sent with every answer. */
+  declare site: string;
+  /** The heading; defaults to the localised "What could we do for you?". */
+  declare question: string;
+  /** `bottom-right`, `bottom-left` or `inline`. */
+  declare position: Position;
+  /** `button`, `delay`, `scroll`, `exit` or `manual`. */
+  declare trigger: Trigger;
+  /** Seconds before `trigger="delay"` opens the panel. */
+  declare delay: number | string;
+  /** Percent of the page scrolled before `trigger="scroll"` opens the panel (attribute `scroll`). */
+  declare scrollPercent: number | string;
+  /** Days automatic triggers stay quiet after an answer or a dismiss. */
+  declare snoozeDays: number | string;
+  /** Fraction (0..1) of page views on which automatic triggers may fire. */
+  declare sample: number | string;
+  /** Offer an optional e-mail field. */
+  declare askEmail: boolean;
+  /** Offer an optional 1–5 rating. */
+  declare rating: boolean;
+  /** Comma-separated choices the customer may pick one of. */
+  declare topics: string;
+  /** Link shown under the form: what happens with the answer. */
+  declare privacyUrl: string;
+  /** Characters allowed in the answer. */
+  declare maxLength: number | string;
+  /** CSS colour for buttons and focus ring. */
+  declare accent: string;
+  /** Sent with every answer: an object, or JSON in the attribute. */
+  declare context: Record<string, unknown> | string;
+  /** Overrides for any built-in text, by key: an object, or JSON in the attribute. */
+  declare texts: Partial<Record<TextKey, string>> | string;
+
   declare private _open: boolean;
   declare private _thanked: boolean;
-  declare private _status: TextKey | '';
   declare private _error: TextKey | '';
   declare private _answer: string;
   declare private _email: string;
 
-  private _queue?: QueueHandle;
+  /** The settings as last read and checked (once per update, see willUpdate). */
+  private _settings?: Settings;
+  private readonly _delivery = new DeliveryController(this, {
+    endpoint: () => this._current.endpoint,
+    report: (report) => this._onReport(report),
+  });
   private _disarm = () => {};
-  private _pendingId = '';
+  /** The trigger settings the trigger is armed with; '' while disarmed. */
+  private _armedWith = '';
+  /** Set a task after the first render: the trigger waits for it, as the host page comes first. */
+  private _ready = false;
   private _lastText = '';
   /** The endpoint value last reported as unusable; starts as a value no attribute can have. */
   private _reportedEndpoint: unknown = NaN;
@@ -78,21 +141,38 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     super();
     this._open = false;
     this._thanked = false;
-    this._status = '';
     this._error = '';
     this._answer = '';
     this._email = '';
   }
 
+  /** The settings now: read again only when a setting changed since (a method called between updates). */
+  private get _current(): Settings {
+    return (this._settings ??= readSettings(this));
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (SETTINGS.has(name)) this._settings = undefined;
+    super.requestUpdate(name, oldValue, options);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // On the first connection delivery and the trigger start after the first render (below).
-    if (this.hasUpdated) this._start();
+    this._arm();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._disarm();
+    this._armedWith = '';
   }
 
   protected override firstUpdated(): void {
-    // A task after the launcher is drawn: the host page sees three short tasks, not one long one.
-    void nextTask().then(() => this._start());
+    // A task after the launcher is drawn: the host page sees short tasks, not one long one.
+    void nextTask().then(() => {
+      this._ready = true;
+      this._arm();
+    });
   }
 
   /**
@@ -101,27 +181,13 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
    * does not wait: the later it arrives, the more of the page it would shift.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated && this._position !== 'inline') await idle(1000);
+    if (!this.hasUpdated && this._current.position !== 'inline') await idle(1000);
     return super.scheduleUpdate();
-  }
-
-  /** Starts delivery and the trigger once the element is on the page with a usable endpoint. */
-  private _start(): void {
-    if (!this._endpoint || this._queue || !this.isConnected) return;
-    this._queue = openQueue(this._onReport);
-    this._arm();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._disarm();
-    this._queue?.close();
-    this._queue = undefined;
   }
 
   /** Opens the panel and moves focus to the answer field. */
   open(): void {
-    if (!this._endpoint || this._open) return;
+    if (!this._current.endpoint || this._open) return;
     this._disarm();
     this._open = true;
     this._restoreDraft();
@@ -131,10 +197,10 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   /** Closes the panel; counts as a dismiss for `snooze-days`. Focus returns to the launcher. */
   close(): void {
-    if (!this._open || this._position === 'inline') return;
+    if (!this._open || this._current.position === 'inline') return;
     const hadFocus = this.shadowRoot?.activeElement;
     this._open = false;
-    snooze(this._snoozeDays);
+    snooze(this._current.snoozeDays);
     if (this._thanked) this._reset();
     this._emit('feedback-close');
     if (hadFocus) void this.updateComplete.then(() => this._focus('[part=launcher]'));
@@ -142,64 +208,59 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   /** Sends whatever is queued now. */
   flush(): Promise<void> {
-    this._start();
-    return this._queue?.queue.flush(true) ?? Promise.resolve();
+    return this._delivery.flush();
   }
 
   /** Answers the endpoint refused (a 4xx other than 408/409/425/429), kept for a later look. */
   failed(): Promise<QueuedAnswer[]> {
-    this._start();
-    return this._queue?.queue.failed() ?? Promise.resolve([]);
+    return this._delivery.failed();
   }
 
   /** Sends a refused answer again, e.g. after the endpoint was fixed. */
   resend(id: string): Promise<void> {
-    this._start();
-    return this._queue?.queue.resend(id) ?? Promise.resolve();
+    return this._delivery.resend(id);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const endpoint = this._endpoint;
-    if (endpoint) {
-      // An endpoint given after connecting (set later by a script or a framework) starts delivery now.
-      if (!this._queue) {
-        // Before the first render delivery and the trigger wait for firstUpdated (see there).
-        if (this.hasUpdated) this._start();
-      } else if (TRIGGER_SETTINGS.some((key) => changed.has(key))) this._arm();
-    } else if (!Object.is(this.endpoint, this._reportedEndpoint)) {
+  protected override willUpdate(): void {
+    // Once per update: the language may follow an ancestor's lang, which is no property of ours.
+    const settings = (this._settings = readSettings(this));
+    if (!settings.endpoint && !Object.is(this.endpoint, this._reportedEndpoint)) {
       this._reportedEndpoint = this.endpoint;
       console.error(
         `feedback-prompt: the "endpoint" attribute must be an http(s) URL (got ${JSON.stringify(this.endpoint ?? null)}); nothing is shown and no answer is kept.`,
       );
     }
-    if (!translationFor(this._language)) void loadTranslation(this._language).then(() => this.requestUpdate());
+    const lang = settings.lang;
+    if (!translationFor(lang)) void loadTranslation(lang).then(() => this.requestUpdate());
     // The inline form is always open: bring back a draft from an earlier page view at once.
-    if (endpoint && this._position === 'inline') this._restoreDraft();
+    if (settings.endpoint && settings.position === 'inline') this._restoreDraft();
   }
 
   protected override updated(changed: PropertyValues): void {
+    this._arm();
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
     if (!root) return;
     const fresh = this._accentRoot !== root;
     if (!fresh && !changed.has('accent')) return;
     this._accentRoot = root;
+    const { accent } = this._current;
     // Reading the computed colour forces a style pass. Without an `accent` attribute, leave it out
     // of the page's first render (a page-set --feedback-prompt-accent is checked in idle time);
     // until then the CSS defaults hold, right for the built-in accents.
-    if (this.accent || !fresh) applyAccent(root, this.accent);
-    else whenIdle(() => root.isConnected && applyAccent(root, this.accent));
+    if (accent || !fresh) applyAccent(root, accent);
+    else whenIdle(() => root.isConnected && applyAccent(root, accent));
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const lang = this._language;
-    if (!this._endpoint || !translationFor(lang)) return nothing;
-    const position = this._position;
+    const settings = this._current;
+    const { lang, position } = settings;
+    if (!settings.endpoint || !translationFor(lang)) return nothing;
     const inline = position === 'inline';
     const rtl = isRightToLeft(lang);
     // Mirrors for right-to-left: the default corner becomes the reading start, bottom-left.
     const start = position === 'bottom-left' || (rtl && !this.position);
     const classes = `root ${inline ? 'inline' : ''} ${start ? 'start' : ''} ${rtl ? 'rtl' : ''}`;
+    const status = this._thanked && this._delivery.status;
     return html`<div class=${classes} dir=${rtl ? 'rtl' : 'ltr'} lang=${lang}>
       ${inline
         ? nothing
@@ -217,9 +278,9 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
             t: (key) => this._t(key),
             inline,
             thanked: this._thanked,
-            status: this._status,
+            status: status ? STATUS_TEXT[status] : '',
             lastText: this._lastText,
-            form: () => this._form(),
+            form: () => this._form(settings),
             onKeydown: this._onKeydown,
             onClose: () => this.close(),
             onAnother: this._another,
@@ -228,23 +289,27 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     </div>`;
   }
 
-  private _form(): TemplateResult {
-    const max = this._maxLength;
-    const left = max - this._answer.length;
+  private _form(settings: Settings): TemplateResult {
     return html`<form novalidate @submit=${this._submit}>
       ${renderFields({
         t: (key, n) => this._t(key, n),
         answer: this._answer,
         email: this._email,
-        left,
+        left: settings.maxLength - this._answer.length,
         error: this._error,
-        askEmail: this.askEmail,
-        rating: this.rating,
-        topics: list(this.topics),
-        privacyUrl: httpUrl(this.privacyUrl, document.baseURI),
+        askEmail: settings.askEmail,
+        rating: settings.rating,
+        topics: settings.topics,
+        privacyUrl: settings.privacyUrl,
         onInput: this._onInput,
       })}
     </form>`;
+  }
+
+  /** A text in the language in use, with the shop owner's `texts` and `question` over it. */
+  private _t(key: TextKey, n?: number): string {
+    const { lang, texts, question } = this._current;
+    return text(translationFor(lang)!, question ? { ...texts, question } : texts, key, n);
   }
 
   private _onInput = (e: Event): void => {
@@ -257,7 +322,7 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
   };
 
   private _onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this._position !== 'inline') {
+    if (e.key === 'Escape' && this._current.position !== 'inline') {
       e.stopPropagation();
       // close() hands focus back to the launcher.
       this.close();
@@ -268,13 +333,13 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     e.preventDefault();
     // A second tap while the first is being stored would make a second answer with a new id.
     if (this._submitting) return;
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
+    const settings = this._current;
+    const data = new FormData(e.target as HTMLFormElement);
     // Bots fill every field they find; people never see this one. Pretend all went well.
-    if (data.get('website')) return this._showThanks('');
+    if (data.get('website')) return this._showThanks();
     const answer = this._answer;
     const email = this._email.trim();
-    const problem = problemWith(answer, email, this._maxLength);
+    const problem = problemWith(answer, email, settings.maxLength);
     if (problem) {
       this._error = problem.error;
       // After the render, so the field is already marked invalid and described by its error.
@@ -282,22 +347,19 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     }
     const record = createAnswer(
       {
-        site: this.site ?? '',
+        site: settings.site,
         answer,
         email: email || null,
         rating: data.get('rating') ? Number(data.get('rating')) : null,
         topic: (data.get('topic') as string | null) || null,
-        lang: this._language,
-        context: jsonObject<Record<string, unknown>>('context', this.context),
+        lang: settings.lang,
+        context: settings.context,
       },
       location.href,
     );
-    // A script may submit in the same task as the first render, before delivery has started.
-    this._start();
-    const handle = this._queue!;
     this._submitting = true;
     try {
-      await handle.enqueue(record, this._endpoint!);
+      await this._delivery.submit(record);
     } catch (error) {
       this._error = error instanceof QueueFullError ? 'queueFull' : 'notKept';
       return;
@@ -305,18 +367,17 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
       this._submitting = false;
     }
     this._lastText = answer;
-    this._pendingId = record.id;
     this._emit('feedback-submit', record);
     // After the event: the answer is safe, and the page hears of it without waiting on localStorage.
     clearDraft();
-    this._showThanks(navigator.onLine ? 'sending' : 'savedOffline');
-    void handle.queue.flush(true);
+    this._showThanks();
+    // After feedback-submit, so the page never hears of a send before it heard of the answer.
+    void this._delivery.flush();
   };
 
-  private _showThanks(status: TextKey | ''): void {
-    snooze(this._snoozeDays);
+  private _showThanks(): void {
+    snooze(this._current.snoozeDays);
     this._thanked = true;
-    this._status = status;
     this._answer = this._email = this._error = '';
     void this.updateComplete.then(() => this._focus('#heading'));
   }
@@ -328,25 +389,16 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
 
   private _reset(): void {
     this._thanked = false;
-    this._status = this._error = '';
-    this._pendingId = '';
+    this._error = '';
+    this._delivery.forget();
   }
 
-  private _onReport = (report: QueueReport): void => {
-    const { type, id } = report;
-    this._emit(`feedback-${type}`, type === 'failed' ? { id, status: report.status, retrying: report.retrying } : { id });
-    if (id !== this._pendingId) return;
-    this._status =
-      type === 'sent'
-        ? 'sent'
-        : !this._queue?.queue.durable
-          ? 'notKept'
-          : type === 'failed' && !report.retrying
-            ? 'refused'
-            : navigator.onLine
-              ? 'retrying'
-              : 'savedOffline';
-  };
+  private _onReport(report: QueueReport): void {
+    if (report.type === 'failed') {
+      const { id, status, retrying } = report;
+      this._emit('feedback-failed', { id, status, retrying });
+    } else this._emit(`feedback-${report.type}`, { id: report.id });
+  }
 
   private _restoreDraft(): void {
     if (this._draftLoaded) return;
@@ -358,25 +410,21 @@ export class FeedbackPrompt extends FeedbackPromptSettings {
     }
   }
 
+  /** Arms the automatic trigger once the element is ready, again when its settings change; disarms off the page. */
   private _arm(): void {
+    const { endpoint, position, trigger, delay, scrollPercent: scroll, sample } = this._current;
+    const armed = this._ready && this.isConnected && endpoint && position !== 'inline' ? `${trigger} ${delay} ${scroll} ${sample}` : '';
+    if (armed === this._armedWith) return;
     this._disarm();
-    if (this._position === 'inline') return;
-    this._disarm = armTrigger(
-      {
-        trigger: choice('trigger', this.trigger, TRIGGERS, 'button'),
-        delay: numberIn('delay', this.delay, 30, 0),
-        scroll: numberIn('scroll', this.scrollPercent, 50, 0, 100),
-        sample: numberIn('sample', this.sample, 1, 0, 1),
-      },
-      () => this.open(),
-    );
+    this._armedWith = armed;
+    if (armed) this._disarm = armTrigger({ trigger, delay, scroll, sample }, () => this.open());
   }
 
   private _focus(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private _emit(type: string, detail?: unknown): void {
+  private _emit<K extends keyof FeedbackPromptEventMap>(type: K, ...[detail]: Detail<K> extends undefined ? [] : [Detail<K>]): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

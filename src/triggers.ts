@@ -1,5 +1,5 @@
 import { readLocal, writeLocal } from './local-storage.js';
-import type { Trigger } from './options.js';
+import type { Trigger } from './settings/attributes.js';
 
 const SNOOZE_KEY = 'feedback-prompt:snoozed-until';
 const DAY_MS = 86_400_000;

@@ -36,7 +36,7 @@ describe('attributes a shop owner sets', () => {
     const record = await sendForm(el, (root) => {
       root.querySelector<HTMLInputElement>('input[name=rating][value="4"]')!.click();
       const topic = root.querySelector<HTMLSelectElement>('select[name=topic]')!;
-      expect([...topic.options].map((o) => o.textContent)).to.deep.equal(['', 'Products', 'Delivery', 'Website']);
+      expect([...topic.options].map((o) => o.textContent)).to.deep.equal(['Choose a topic', 'Products', 'Delivery', 'Website']);
       topic.value = 'Delivery';
       type(root.querySelector<HTMLInputElement>('input[name=email]')!, ' ana@example.com ');
     });
@@ -199,6 +199,77 @@ describe('attributes a shop owner sets', () => {
       expect(warnings.filter((w) => w.includes(`${attribute}="${value}"`)), attribute).to.have.length(1);
     }
     expect(part(el, 'launcher')!.getBoundingClientRect().left).to.be.greaterThan(innerWidth / 2);
-    expect(el.shadowRoot!.querySelector('#count')!.textContent).to.contain('2000');
+    // The counter appears near the limit: 1995 of the default 2000 characters leaves 5.
+    type(part<HTMLTextAreaElement>(el, 'textarea')!, 'x'.repeat(1995));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#count')!.textContent).to.equal('5 characters left');
+  });
+});
+
+describe('settings of the wrong type never take the widget away', () => {
+  let endpoint: string;
+  const warnings: string[] = [];
+  const warn = console.warn;
+  beforeEach(async () => {
+    endpoint = await freshStart();
+    warnings.length = 0;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  /** Mounts with `texts` set to `value`, opens the panel and returns the send button's text. */
+  const sendLabel = async (texts: string) => {
+    const el = await mount({ endpoint, texts });
+    el.open();
+    await el.updateComplete;
+    return part(el, 'submit')?.textContent?.trim();
+  };
+
+  for (const texts of ['{"send":5}', 'null', '["Tell us"]', '{"send":{"en":"Tell us"}}', '{"send":null}', '"Tell us"', '{oops']) {
+    it(`texts='${texts}': one warning naming texts and the value, the built-in text instead`, async () => {
+      expect(await sendLabel(texts)).to.equal('Send');
+      const named = warnings.filter((w) => w.includes('texts'));
+      expect(named, warnings.join('\n')).to.have.length(1);
+      expect(named[0]).to.contain(texts.length > 8 ? texts.slice(1, 7) : texts);
+    });
+  }
+
+  it('texts is checked key by key: a good key still applies next to a bad one', async () => {
+    const el = await mount({ endpoint, texts: '{"send":7,"launcher":"Ideas?"}' });
+    expect(part(el, 'launcher')!.textContent!.trim()).to.equal('Ideas?');
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'submit')!.textContent!.trim()).to.equal('Send');
+    expect(warnings.filter((w) => w.includes('texts'))).to.have.length(1);
+  });
+
+  it('properties of the wrong type warn once, naming the attribute, and fall back', async () => {
+    const el = await mount({ endpoint, position: 'inline' });
+    const cases: Array<[keyof FeedbackPrompt, unknown, string]> = [
+      ['site', { id: 42 }, 'site'],
+      ['question', 42, 'question'],
+      ['topics', ['a', 'b'], 'topics'],
+      ['askEmail', 'yes please', 'ask-email'],
+      ['context', [1, 2], 'context'],
+      ['texts', 12, 'texts'],
+      ['maxLength', { n: 5 }, 'max-length'],
+    ];
+    for (const [property, value] of cases) (el as unknown as Record<string, unknown>)[property as string] = value;
+    await el.updateComplete;
+    expect(part(el, 'heading')!.textContent!.trim()).to.equal('What could we do for you?');
+    expect(el.shadowRoot!.querySelector('input[name=email]'), 'ask-email stays off').to.equal(null);
+    expect(el.shadowRoot!.querySelector('select'), 'no topics').to.equal(null);
+    for (const [, , attribute] of cases) {
+      expect(warnings.filter((w) => w.includes(`${attribute}=`)), attribute).to.have.length(1);
+    }
+    const sent = new Promise<CustomEvent>((r) => el.addEventListener('feedback-submit', r as never, { once: true }));
+    type(part(el, 'textarea') as HTMLTextAreaElement, 'Still works');
+    await el.updateComplete;
+    part(el, 'submit')!.click();
+    const { detail } = await sent;
+    expect(detail).to.include({ site: '', answer: 'Still works' });
+    expect(detail.context).to.deep.equal({});
   });
 });
