@@ -53,8 +53,8 @@ export interface RunningReceiver {
   config: Config;
   /** Deletes what is past the retention period now (it also runs at start and daily); how many went. */
   applyRetention(): Promise<number>;
-  /** Looks at the outbox now rather than at the next poll. */
-  wakeOutbox(): void;
+  /** Delivers what is due in the outbox now; resolves when that round is done. */
+  flushOutbox(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,7 +114,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Runn
     store,
     config,
     applyRetention: () => applyRetention({ store, settings, now }),
-    wakeOutbox: () => outbox.wake(),
+    flushOutbox: () => outbox.flush(),
     close() {
       closing ??= (async () => {
         retention.stop();

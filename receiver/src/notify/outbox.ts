@@ -72,6 +72,14 @@ export class OutboxWorker {
       });
   }
 
+  /** Runs a round now (after the one in progress) and resolves when it is done: the moment every due
+   * job has been delivered, retried or parked. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    this.wake();
+    await this.running;
+  }
+
   /** Stops claiming, aborts deliveries in flight (their lease runs out and another round retries them). */
   async stop(): Promise<void> {
     this.stopped = true;
