@@ -2,6 +2,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import htmlLiterals from 'rollup-plugin-html-literals';
+import { readFileSync } from 'node:fs';
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, ...options });
@@ -19,6 +20,39 @@ export const terserOptions = {
 
 const minify = () => terser(terserOptions);
 
+/** The built-in languages other than English: the keys of src/i18n/loaders.ts, one file each. */
+const LANGUAGE_CODES = [
+  ...readFileSync('src/i18n/loaders.ts', 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/\1\.js'\)/gm),
+].map((m) => m[1]);
+const VIRTUAL_LOADERS = '\0language-loaders';
+
+/**
+ * The script builds load each language as `feedback-prompt-{code}.js` through one loader instead of
+ * src/i18n/loaders.ts's map of static imports (one import per language costs every page bytes).
+ * The ES module imports them relative to itself; the classic script gives `base`, the expression for
+ * its own URL, read from document.currentScript while the script runs (later it is another script or
+ * null), so a tag manager's <script src> works from any host. A file that does not load (or no URL)
+ * and src/i18n/index.ts falls back to English. The ES module build writes the files.
+ */
+const languageChunks = ({ base, emit }) => ({
+  name: 'language-chunks',
+  buildStart() {
+    if (!emit) return;
+    for (const code of LANGUAGE_CODES) {
+      this.emitFile({ type: 'chunk', id: `src/i18n/${code}.ts`, fileName: `feedback-prompt-${code}.js` });
+    }
+  },
+  resolveId(source, importer) {
+    return source === './loaders.js' && /src[\\/]i18n[\\/]index\.ts$/.test(importer ?? '') ? VIRTUAL_LOADERS : null;
+  },
+  load(id) {
+    if (id !== VIRTUAL_LOADERS) return null;
+    return `export const loaders = Object.fromEntries(${JSON.stringify(LANGUAGE_CODES.join(' '))}.split(' ').map((code) => [
+      code, () => import(${base ? `new URL('feedback-prompt-' + code + '.js', ${base}).href` : "'./feedback-prompt-' + code + '.js'"}),
+    ]));`;
+  },
+});
+
 export default [
   // <script type="module">: Lit and idb-keyval bundled; each non-English language a small chunk.
   {
@@ -29,13 +63,24 @@ export default [
       entryFileNames: 'feedback-prompt.js',
       chunkFileNames: 'feedback-prompt-[name]-[hash].js',
     },
-    plugins: [htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), resolve(), ts(), minify()],
+    plugins: [
+      languageChunks({ emit: true }),
+      htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+      resolve(),
+      ts(),
+      minify(),
+    ],
   },
-  // Classic script for tag managers: everything in one file, mounts itself from data-* attributes.
+  // Classic script for tag managers: English inside, other languages from beside it; mounts itself from data-* attributes.
   {
     input: 'src/auto-mount.ts',
-    output: { file: 'dist/feedback-prompt.iife.js', format: 'iife', inlineDynamicImports: true },
-    plugins: [htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), resolve(), ts(), minify()],
+    output: {
+      file: 'dist/feedback-prompt.iife.js',
+      format: 'iife',
+      // The wrapper's first statement, so it runs while document.currentScript is still this script.
+      intro: 'const languageBase = document.currentScript?.src;',
+    },
+    plugins: [languageChunks({ base: 'languageBase', emit: false }), htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), resolve(), ts(), minify()],
   },
   // npm: one module per source file, Lit and idb-keyval left to the app's bundler.
   {

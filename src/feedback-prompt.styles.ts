@@ -41,6 +41,7 @@ export const styles = css`
   }
   [part='launcher'],
   [part='submit'],
+  .primary,
   .secondary {
     min-height: 44px;
     padding: 0 18px;
@@ -51,7 +52,8 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
   }
-  [part='submit'] {
+  [part='submit'],
+  .primary {
     margin-inline-start: auto;
   }
   [part='launcher'] {
@@ -69,15 +71,22 @@ export const styles = css`
     right: auto;
     left: 16px;
   }
+  /*
+   * A column whose one flexible item is the answer field: on a short screen the field gives way,
+   * never Send. viewport.ts sets --_panel-bottom and --_panel-max from the visual viewport (so an
+   * on-screen keyboard pushes the panel up); the fallbacks are for browsers without it.
+   */
   [part='panel'] {
     position: fixed;
-    bottom: 76px;
+    bottom: var(--_panel-bottom, 76px);
     right: 16px;
     z-index: var(--_z);
+    display: flex;
+    flex-direction: column;
     width: min(380px, calc(100vw - 32px));
-    max-height: calc(100vh - 96px);
+    max-height: var(--_panel-max, calc(100dvh - 92px));
     overflow: auto;
-    padding: 20px;
+    padding: 20px 20px 0;
     background: var(--_bg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
@@ -91,6 +100,14 @@ export const styles = css`
     box-shadow: none;
     animation: none;
   }
+  /* The form's fields are the panel's own flex items, so the answer field can give way. */
+  form {
+    display: contents;
+  }
+  [part='panel'] > *,
+  form > * {
+    flex-shrink: 0;
+  }
   @keyframes rise {
     from {
       opacity: 0;
@@ -103,17 +120,15 @@ export const styles = css`
     }
   }
   [part='heading'] {
-    margin: 0 40px 8px 0;
+    margin: 0 0 8px;
+    margin-inline-end: 44px;
     font-size: 1.25em;
     line-height: 1.3;
-  }
-  .rtl [part='heading'] {
-    margin: 0 0 8px 40px;
   }
   .close {
     position: absolute;
     top: 12px;
-    right: 12px;
+    inset-inline-end: 12px;
     width: 36px;
     height: 36px;
     border: 0;
@@ -123,23 +138,33 @@ export const styles = css`
     line-height: 1;
     cursor: pointer;
   }
-  .rtl .close {
-    right: auto;
-    left: 12px;
-  }
+  /*
+   * Vertical rhythm: 16px before each labelled field, 6px from a label to its field, 8px from a
+   * field to the line under it (past the 5px the focus ring takes), 12px after a paragraph.
+   */
   p {
     margin: 0 0 12px;
   }
   .hint,
-  .count {
+  .count,
+  .ends {
     color: var(--_muted);
     font-size: 0.9em;
   }
   label,
   legend {
     display: block;
-    margin: 12px 0 4px;
+    margin: 16px 0 6px;
     font-weight: 600;
+  }
+  textarea + .count,
+  input + .hint,
+  .error {
+    margin: 8px 0 0;
+  }
+  /* Empty until the customer nears the limit; present all along, so its first words are announced. */
+  .count:empty {
+    margin: 0;
   }
   textarea,
   input,
@@ -155,6 +180,10 @@ export const styles = css`
   textarea {
     min-height: 120px;
     resize: vertical;
+  }
+  [part='textarea'] {
+    flex: 1 1 120px;
+    min-height: 76px;
   }
   [aria-invalid='true'],
   .error {
@@ -177,12 +206,12 @@ export const styles = css`
   }
   fieldset,
   legend {
-    margin: 0;
+    margin: 16px 0 0;
     padding: 0;
     border: 0;
   }
   legend {
-    margin: 12px 0 4px;
+    margin: 0 0 6px;
   }
   [part='heading']:focus {
     outline: none;
@@ -210,6 +239,11 @@ export const styles = css`
   .scale input:checked + span {
     font-weight: 700;
   }
+  .ends {
+    display: flex;
+    justify-content: space-between;
+    margin-top: 6px;
+  }
   .scale label:has(input:checked) {
     background: var(--_accent);
     color: var(--_on-accent);
@@ -219,13 +253,20 @@ export const styles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* Send's row stays in sight at the panel's foot while the rest scrolls (a last resort: the answer field shrinks first). */
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 8px;
-    margin-top: 12px;
+    margin-top: 16px;
+    padding-bottom: 20px;
+    background: var(--_bg);
+  }
+  .root:not(.inline) .row {
+    position: sticky;
+    bottom: 0;
   }
   .secondary {
     background: transparent;
@@ -240,18 +281,24 @@ export const styles = css`
   .status {
     margin: 4px 0 12px;
   }
+  /* Fingers need 44px: the close button and the privacy link grow on touch screens. */
+  @media (pointer: coarse) {
+    .close {
+      width: 44px;
+      height: 44px;
+      top: 8px;
+      inset-inline-end: 8px;
+    }
+    a {
+      min-height: 44px;
+    }
+  }
   /* Empty but present: a live region must be in the accessibility tree before its first message. */
   .status:empty {
     margin: 0;
   }
   /* Clipped in place rather than pushed off-screen, which in right-to-left panels scrolls sideways. */
-  .trap {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
+  .trap,
   .sr {
     position: absolute;
     width: 1px;

@@ -16,9 +16,17 @@ export interface FieldsProps {
   onInput: (e: Event) => void;
 }
 
+/**
+ * The counter shows once the customer has typed and a tenth of the allowed characters (or 20) is
+ * left, and past the limit: before that, "2000 characters left" is noise. Its region is always
+ * there, empty until then, so screen readers announce it (politely) when it appears.
+ */
+const nearLimit = (left: number, used: number): boolean => used > 0 && left <= Math.max(20, (left + used) / 10);
+
 /** The form's fields, in the order a customer meets them: open question first, the optional rest after. */
 export const renderFields = (p: FieldsProps): TemplateResult => {
   const { t, error } = p;
+  const counter = nearLimit(p.left, p.answer.length);
   const answerError = error === 'empty' || error === 'tooLong';
   const emailError = error === 'emailInvalid';
   const formError = error && !answerError && !emailError;
@@ -34,14 +42,16 @@ export const renderFields = (p: FieldsProps): TemplateResult => {
       .value=${p.answer}
       @input=${p.onInput}
     ></textarea>
-    <p class="count ${p.left < 0 ? 'error' : ''}" id="count">
-      ${p.left < 0 ? t('tooLong', -p.left) : t('remaining', p.left)}
-    </p>
+    <p class="count ${p.left < 0 ? 'error' : ''}" id="count" aria-live="polite">${counter
+      ? p.left < 0
+        ? t('tooLong', -p.left)
+        : t('remaining', p.left)
+      : ''}</p>
     ${answerError ? html`<p class="error" id="answer-error">${t(error, -p.left)}</p>` : nothing}
     ${p.topics.length
       ? html`<label for="topic">${t('topic')}</label>
           <select id="topic" name="topic">
-            <option value=""></option>
+            <option value="">${t('chooseTopic')}</option>
             ${p.topics.map((topic) => html`<option>${topic}</option>`)}
           </select>`
       : nothing}
@@ -73,7 +83,10 @@ export const renderFields = (p: FieldsProps): TemplateResult => {
     </div>`;
 };
 
-/** The points come from RATING_SCALE; a translation's `ratings` only names them (a missing name shows the number). */
+/**
+ * The points come from RATING_SCALE; a translation's `ratings` only names them (a missing name shows
+ * the number). Each is named for screen readers; the words at both ends are shown to everyone.
+ */
 const ratingScale = (t: FieldsProps['t']): TemplateResult => {
   const labels = t('ratings').split('|');
   return html`<fieldset>
@@ -87,5 +100,6 @@ const ratingScale = (t: FieldsProps['t']): TemplateResult => {
           >`,
       )}
     </div>
+    <div class="ends" aria-hidden="true"><span>${labels[0]}</span><span>${labels[RATING_SCALE - 1]}</span></div>
   </fieldset>`;
 };

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TextKey } from './i18n/index.js';
+import { followViewport } from './viewport.js';
 
 export interface PanelProps {
   t: (key: TextKey) => string;
@@ -14,7 +15,11 @@ export interface PanelProps {
   onAnother: () => void;
 }
 
-/** The panel: the question (or the thanks), the status line everyone hears, then the form or what follows it. */
+/**
+ * The panel: the question (or the thanks), the status line everyone hears, then the form or what
+ * follows it. A floating panel starts following the visual viewport when focus first enters it
+ * (open() moves focus in), so the field and Send stay above an on-screen keyboard.
+ */
 export const renderPanel = (p: PanelProps): TemplateResult => {
   const { t } = p;
   return html`<section
@@ -23,6 +28,7 @@ export const renderPanel = (p: PanelProps): TemplateResult => {
     role=${p.inline ? 'region' : 'dialog'}
     aria-labelledby="heading"
     @keydown=${p.onKeydown}
+    @focusin=${p.inline ? nothing : onFocusIn}
   >
     ${p.inline
       ? nothing
@@ -35,10 +41,14 @@ export const renderPanel = (p: PanelProps): TemplateResult => {
   </section>`;
 };
 
+const onFocusIn = (e: FocusEvent): void => followViewport(e.currentTarget as HTMLElement);
+
+/** After sending: Close is the main action (the customer is done); writing another sits beside it. */
 const thanks = (p: PanelProps): TemplateResult =>
   html`${p.status === 'notKept'
       ? html`<textarea readonly dir="auto" aria-label=${p.t('answerLabel')}>${p.lastText}</textarea>`
       : nothing}
     <div class="row">
       <button class="secondary" type="button" @click=${p.onAnother}>${p.t('another')}</button>
+      ${p.inline ? nothing : html`<button class="primary" type="button" @click=${p.onClose}>${p.t('close')}</button>`}
     </div>`;

@@ -17,6 +17,7 @@ const de: Translation = {
   rating: 'Wie machen wir uns? (optional)',
   ratings: 'Sehr schlecht|Schlecht|Geht so|Gut|Sehr gut',
   topic: 'Worum geht es? (optional)',
+  chooseTopic: 'Thema auswählen',
   privacy: 'Was mit Ihrer Antwort passiert',
   sending: 'Wird gesendet…',
   thanks: 'Vielen Dank für Ihre Rückmeldung.',

@@ -15,6 +15,7 @@ export const en = {
   rating: 'How are we doing? (optional)',
   ratings: 'Very poor|Poor|Okay|Good|Very good',
   topic: 'What is it about? (optional)',
+  chooseTopic: 'Choose a topic',
   privacy: 'What happens with your answer',
   sending: 'Sending…',
   thanks: 'Thank you for telling us.',

@@ -17,6 +17,7 @@ const es: Translation = {
   rating: '¿Qué tal lo hacemos? (opcional)',
   ratings: 'Muy mal|Mal|Regular|Bien|Muy bien',
   topic: '¿De qué se trata? (opcional)',
+  chooseTopic: 'Elige un tema',
   privacy: 'Qué pasa con tu respuesta',
   sending: 'Enviando…',
   thanks: 'Gracias por contárnoslo.',

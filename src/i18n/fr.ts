@@ -17,6 +17,7 @@ const fr: Translation = {
   rating: 'Que pensez-vous de nous\u00a0? (facultatif)',
   ratings: 'Très mauvais|Mauvais|Correct|Bien|Très bien',
   topic: 'De quoi s’agit-il\u00a0? (facultatif)',
+  chooseTopic: 'Choisissez un sujet',
   privacy: 'Ce que devient votre réponse',
   sending: 'Envoi en cours…',
   thanks: 'Merci de nous avoir écrit.',

@@ -1,29 +1,22 @@
 import { en, type TextKey, type Translation } from './en.js';
-
-type Loader = () => Promise<{ default: Translation }>;
-
-/** Each language is its own chunk in the ES module build, fetched only by pages that use it. */
-const loaders: Record<string, Loader> = {
-  nl: () => import('./nl.js'),
-  de: () => import('./de.js'),
-  fr: () => import('./fr.js'),
-  es: () => import('./es.js'),
-  it: () => import('./it.js'),
-  pt: () => import('./pt.js'),
-  pl: () => import('./pl.js'),
-  ja: () => import('./ja.js'),
-  ar: () => import('./ar.js'),
-};
+import { loaders } from './loaders.js';
 
 export const LANGUAGES = ['en', ...Object.keys(loaders)];
-const RIGHT_TO_LEFT = new Set(['ar']);
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa']);
+/** Norwegian tags whose base is not the texts' code: `no`, and Nynorsk, whose readers read Bokmål. */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' };
 const loaded = new Map<string, Translation>([['en', en]]);
 
-/** The built-in language for a tag: exact, else its base (`nl-BE` → `nl`), else English. */
+/**
+ * The built-in language for a tag: its base language (`nl-BE` → `nl`, `no` → `nb`), Traditional
+ * Chinese for `zh-Hant`, `zh-TW`, `zh-HK` and `zh-MO`, else English.
+ */
 export const supported = (tag: string): string => {
   const lower = tag.toLowerCase();
+  if (/^zh-(hant|tw|hk|mo)(-|$)/.test(lower)) return 'zh-Hant';
   const base = lower.split('-')[0]!;
-  return LANGUAGES.includes(lower) ? lower : LANGUAGES.includes(base) ? base : 'en';
+  const code = ALIASES[base] ?? base;
+  return LANGUAGES.includes(code) ? code : 'en';
 };
 
 /** The language tag that applies to `el`: its own, the nearest ancestor's, the page's, the browser's. */

@@ -17,6 +17,7 @@ const it: Translation = {
   rating: 'Come ti trovi con noi? (facoltativo)',
   ratings: 'Molto male|Male|Così così|Bene|Molto bene',
   topic: 'Di cosa si tratta? (facoltativo)',
+  chooseTopic: 'Scegli un argomento',
   privacy: 'Cosa succede alla tua risposta',
   sending: 'Invio in corso…',
   thanks: 'Grazie per averci scritto.',

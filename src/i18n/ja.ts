@@ -17,6 +17,7 @@ const ja: Translation = {
   rating: 'ご満足いただけていますか？（任意）',
   ratings: 'とても不満|やや不満|ふつう|満足|とても満足',
   topic: 'どんな内容ですか？（任意）',
+  chooseTopic: 'テーマを選んでください',
   privacy: 'ご意見の取り扱いについて',
   sending: '送信中…',
   thanks: 'お聞かせいただき、ありがとうございます。',

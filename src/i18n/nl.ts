@@ -17,6 +17,7 @@ const nl: Translation = {
   rating: 'Hoe doen we het? (optioneel)',
   ratings: 'Heel slecht|Slecht|Gaat wel|Goed|Heel goed',
   topic: 'Waar gaat het over? (optioneel)',
+  chooseTopic: 'Kies een onderwerp',
   privacy: 'Wat er met je antwoord gebeurt',
   sending: 'Versturen…',
   thanks: 'Bedankt dat je het ons laat weten.',

@@ -17,6 +17,7 @@ const pl: Translation = {
   rating: 'Jak nas oceniasz? (opcjonalnie)',
   ratings: 'Bardzo słabo|Słabo|Przeciętnie|Dobrze|Bardzo dobrze',
   topic: 'Czego to dotyczy? (opcjonalnie)',
+  chooseTopic: 'Wybierz temat',
   privacy: 'Co dzieje się z Twoją odpowiedzią',
   sending: 'Wysyłanie…',
   thanks: 'Dziękujemy, że dajesz nam znać.',

@@ -17,6 +17,7 @@ const pt: Translation = {
   rating: 'Como estamos indo? (opcional)',
   ratings: 'Muito ruim|Ruim|Regular|Bom|Muito bom',
   topic: 'Qual é o assunto? (opcional)',
+  chooseTopic: 'Escolha um assunto',
   privacy: 'O que acontece com sua resposta',
   sending: 'Enviando…',
   thanks: 'Obrigado por nos contar.',

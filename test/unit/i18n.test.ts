@@ -29,8 +29,14 @@ describe('i18n', () => {
       expect(supported('ar-EG')).to.equal('ar');
     });
 
+    it('reads Norwegian as Bokmål and tells the two Chinese scripts apart', () => {
+      for (const tag of ['no', 'nb-NO', 'nn', 'no-NO']) expect(supported(tag), tag).to.equal('nb');
+      for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-HK']) expect(supported(tag), tag).to.equal('zh');
+      for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-hant-tw']) expect(supported(tag), tag).to.equal('zh-Hant');
+    });
+
     it('falls back to English for unknown or empty tags', () => {
-      for (const tag of ['xx', 'zh-CN', 'klingon', '']) expect(supported(tag), tag).to.equal('en');
+      for (const tag of ['xx', 'klingon', 'tlh-Latn', '']) expect(supported(tag), tag).to.equal('en');
     });
   });
 
@@ -76,8 +82,8 @@ describe('i18n', () => {
     });
   });
 
-  it('marks Arabic, and only Arabic among the built-ins, right-to-left', () => {
-    expect(LANGUAGES.filter(isRightToLeft)).to.deep.equal(['ar']);
+  it('marks Arabic, Hebrew and Persian, and only those among the built-ins, right-to-left', () => {
+    expect(LANGUAGES.filter(isRightToLeft)).to.deep.equal(['ar', 'he', 'fa']);
   });
 
   describe('loadTranslation', () => {
