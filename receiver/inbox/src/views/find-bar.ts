@@ -15,7 +15,7 @@ const STATUS_LABELS: Record<StatusView, Key> = {
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 /** Search as the owner types; a short pause first so a word is one request, not one per letter. */
-const SEARCH_PAUSE_MS = 150;
+const SEARCH_PAUSE_MS = 100;
 
 const onSearch = (app: InboxApp) => (event: InputEvent) => {
   const q = (event.target as HTMLInputElement).value;

@@ -34,7 +34,7 @@ export const renderList = (app: InboxApp) => html`
     </p>
   </div>
   ${renderFindBar(app)} ${renderSummary(app)}
-  <ol class="answers" aria-labelledby="view-heading">
+  <ol class="answers" aria-labelledby="view-heading" aria-busy=${app.loading ? 'true' : 'false'}>
     ${repeat(
       app.answers,
       (answer) => answer.id,
