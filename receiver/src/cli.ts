@@ -118,23 +118,23 @@ function startupLines(url: string, config: Config): string[] {
 }
 
 async function serve(config: Config): Promise<number> {
+  // Listen for the signals before starting: a stop asked for during start-up is honoured right after.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
   const receiver = await startReceiver({ ...config, databaseUrl: config.databaseUrl ?? undefined, logger: { level: 'info' } } as Parameters<typeof startReceiver>[0]);
   console.log(startupLines(receiver.url, config).join('\n'));
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      console.log(`${signal}: finishing the requests in progress, then stopping`);
-      process.once(signal, () => process.exit(130)); // a second signal: stop now
-      receiver.close().then(
-        () => resolve(0),
-        (error: unknown) => {
-          console.error(`could not stop cleanly: ${forLog(error instanceof Error ? error.message : error)}`);
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  const signal = await signalled;
+  console.log(`${signal}: finishing the requests in progress, then stopping`);
+  process.once(signal, () => process.exit(130)); // a second signal: stop now
+  try {
+    await receiver.close();
+    return 0;
+  } catch (error) {
+    console.error(`could not stop cleanly: ${forLog(error instanceof Error ? error.message : error)}`);
+    return 1;
+  }
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
