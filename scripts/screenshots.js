@@ -1,60 +1,87 @@
-// Screenshots of the widget as a customer sees it, for a person to look at:
-// closed, open and thanked; desktop and 320 px; light and dark; a few languages.
-// Usage: node scripts/screenshots.js [outDir]   (after npm run build)
-import { mkdirSync } from 'node:fs';
+// Screenshots of the widget as a customer sees it, for a person to look at: closed, open (typed,
+// near the limit) and thanked; desktop and a 320×568 phone; light and dark; English, Japanese,
+// Arabic and Hebrew. For each open panel it also prints whether Send is in sight without scrolling.
+// Usage: node scripts/screenshots.js [outDir]   (after npm run build; SHOTS=ar,phone picks cases)
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { startServer } from '../demo/server.js';
+import { startDemo } from '../demo/server.js';
 import { CHROME_ARGS, findChrome } from './find-browser.js';
 import { ROOT } from './run.js';
 
 const out = path.resolve(process.argv[2] ?? path.join(ROOT, '.tmp', 'shots'));
 mkdirSync(out, { recursive: true });
-const server = await startServer({ port: 0, quiet: true, dataDir: path.join(out, 'data'), allowedOrigins: '*' });
-const browser = await puppeteer.launch({
-  executablePath: findChrome(),
-  headless: true,
-  args: CHROME_ARGS,
+const demo = await startDemo({
+  port: 0,
+  receiverPort: 0,
+  dataDir: mkdtempSync(path.join(os.tmpdir(), 'feedback-prompt-shots-')),
+  log: () => {},
 });
+const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
 
-const shoot = async ({ name, width, height, scheme, lang, attrs = '' }) => {
+/** In the page: is Send wholly inside both the window and the panel's visible box? */
+const sendInSight = () => {
+  const root = document.querySelector('feedback-prompt').shadowRoot;
+  const send = root.querySelector('[part=submit], .primary').getBoundingClientRect();
+  const panel = root.querySelector('[part=panel]').getBoundingClientRect();
+  const inside = (a, b) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+  return inside(send, panel) && inside(send, { top: 0, left: 0, bottom: innerHeight, right: innerWidth });
+};
+
+const shoot = async ({ name, width, height, scheme, lang, attrs }) => {
   const page = await browser.newPage();
-  await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  await page.setViewport({ width, height, deviceScaleFactor: 1, hasTouch: width < 600, isMobile: width < 600 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  await page.goto(`${server.url}demo/index.html`, { waitUntil: 'networkidle0' });
+  await page.goto(demo.shop, { waitUntil: 'networkidle0' });
   await page.evaluate(
-    (lang, attrs) => {
+    (lang, attrs, endpoint) => {
       const el = document.querySelector('feedback-prompt');
-      if (lang) el.setAttribute('lang', lang);
-      for (const a of attrs.split(' ').filter(Boolean)) el.setAttribute(a, '');
+      el.setAttribute('endpoint', endpoint);
+      el.setAttribute('lang', lang);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
     },
     lang,
     attrs,
+    demo.endpoint,
   );
-  const shadow = (sel) => page.evaluateHandle((s) => document.querySelector('feedback-prompt').shadowRoot.querySelector(s), sel);
+  const inShadow = (sel) => page.evaluateHandle((s) => document.querySelector('feedback-prompt').shadowRoot.querySelector(s), sel);
   await page.waitForFunction(() => document.querySelector('feedback-prompt')?.shadowRoot?.querySelector('[part=launcher]'));
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(out, `${name}-closed.png`) });
   await page.evaluate(() => document.querySelector('feedback-prompt').open());
   await page.waitForFunction(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=panel]'));
-  await (await shadow('[part=textarea]')).type('Could you stock loose-leaf rooibos? Merci ✨ مرحبا');
+  // Near the limit, so the counter shows (max-length is set low for the shot).
+  await (await inShadow('[part=textarea]')).type('Could you stock loose-leaf rooibos? Merci ✨ مرحبا 日本語');
+  await page.evaluate(() => Promise.all(document.querySelector('feedback-prompt').shadowRoot.getAnimations().map((a) => a.finished)));
+  const openInSight = await page.evaluate(sendInSight);
   await page.screenshot({ path: path.join(out, `${name}-open.png`) });
-  await (await shadow('[part=submit]')).click();
-  await page.waitForFunction(() => /reached|sent|ontvangen/i.test(document.querySelector('feedback-prompt').shadowRoot.querySelector('[role=status]').textContent) || document.querySelector('feedback-prompt').shadowRoot.querySelector('.secondary'));
-  await new Promise((r) => setTimeout(r, 300));
+  await (await inShadow('[part=submit]')).click();
+  await page.waitForFunction(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('.primary'));
+  await page.waitForFunction(() => !/…/.test(document.querySelector('feedback-prompt').shadowRoot.querySelector('[role=status]').textContent));
+  const thankedInSight = await page.evaluate(sendInSight);
   await page.screenshot({ path: path.join(out, `${name}-thanked.png`) });
   await page.close();
+  console.log(`${name.padEnd(22)} Send in sight: ${openInSight ? 'yes' : 'NO '}   Close in sight after sending: ${thankedInSight ? 'yes' : 'NO'}`);
+  return openInSight && thankedInSight;
 };
 
 const only = process.env.SHOTS?.split(',');
+const everything = { rating: '', 'ask-email': '', topics: 'Products,Delivery,Website', 'max-length': '70' };
 const cases = [];
-for (const [lang, attrs] of [['en', 'rating ask-email'], ['nl', ''], ['ja', ''], ['ar', 'rating']]) {
+for (const lang of ['en', 'ja', 'ar', 'he']) {
   for (const scheme of ['light', 'dark']) {
-    for (const [w, h, size] of [[1280, 800, 'desktop'], [320, 640, 'phone']]) {
-      cases.push({ name: `${lang}-${scheme}-${size}`, width: w, height: h, scheme, lang, attrs });
+    for (const [w, h, size] of [[1280, 800, 'desktop'], [320, 568, 'phone']]) {
+      cases.push({ name: `${lang}-${scheme}-${size}`, width: w, height: h, scheme, lang, attrs: everything });
     }
   }
 }
-for (const c of cases) if (!only || only.some((o) => c.name.includes(o))) await shoot(c);
-await browser.close();
-await server.close();
+let allInSight = true;
+try {
+  for (const c of cases) if (!only || only.every((o) => c.name.includes(o))) allInSight = (await shoot(c)) && allInSight;
+} finally {
+  await browser.close();
+  await demo.close();
+}
 console.log(`screenshots in ${out}`);
+if (!allInSight) process.exitCode = 1;
