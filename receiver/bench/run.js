@@ -82,14 +82,11 @@ async function millionPart() {
   return { sqlite: await measureMillion(dir, token), dir, token };
 }
 
-/** INBOX's own bench, when it is there: the inbox page against the million. */
-function inboxPart(million) {
-  const script = path.join(HERE, 'inbox.js');
-  if (!existsSync(script)) return log('inbox: receiver/bench/inbox.js is not there yet; skipped');
-  const env = { ...process.env, ...(million ? { BENCH_DATA: million.dir, BENCH_TOKEN: million.token } : {}) };
-  const result = spawnSync(process.execPath, [script], { env, encoding: 'utf8', timeout: 180_000 });
-  for (const line of `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n')) log(line);
-  if (result.status !== 0) log(`inbox bench exited with ${result.status ?? result.signal}`);
+/** The inbox page in headless Chromium against the million (bench/inbox.js), when it is there. */
+async function inboxPart(million) {
+  if (!existsSync(path.join(HERE, 'inbox.js'))) return log('inbox: receiver/bench/inbox.js is not there; skipped');
+  const { benchInbox } = await import('./inbox.js');
+  await benchInbox({ ...(million ? { data: million.dir } : {}), log });
 }
 
 const started = Date.now();
@@ -109,7 +106,10 @@ if (PARTS.includes('million')) {
   for (const line of millionTable(million.sqlite, MILLION)) log(line);
   log();
 }
-if (PARTS.includes('inbox')) inboxPart(million);
+if (PARTS.includes('inbox')) {
+  await inboxPart(million).catch((err) => log(`inbox bench failed: ${err.message}`));
+  log();
+}
 log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const resultsDir = path.join(HERE, 'results');
 mkdirSync(resultsDir, { recursive: true });
