@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './feedback-prompt.styles.js';
-import { ATTRIBUTES, type Position, type Trigger } from './settings/attributes.js';
+import { ATTRIBUTES, propertyOf, type Position, type Trigger } from './settings/attributes.js';
 import { readSettings, type Settings } from './settings/read.js';
 import { createAnswer } from './delivery/answer.js';
 import { QueueFullError, type QueueReport, type QueuedAnswer } from './delivery/queue.js';
-import { DeliveryController, type DeliveryStatus } from './delivery/controller.js';
+import { DeliveryController } from './delivery/controller.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import { armTrigger, snooze } from './triggers.js';
 import { applyAccent } from './accent.js';
@@ -15,24 +15,14 @@ import { isRightToLeft, loadTranslation, text, translationFor, type TextKey } fr
 import { renderFields } from './fields.js';
 import { renderPanel } from './panel.js';
 
-/** The text the customer reads for each delivery status. */
-const STATUS_TEXT: Record<DeliveryStatus, TextKey> = {
-  sending: 'sending',
-  savedOffline: 'savedOffline',
-  retrying: 'retrying',
-  refused: 'refused',
-  notKept: 'notKept',
-  sent: 'sent',
-};
-
 /** Every attribute of the table as a reactive property; booleans follow the attribute's presence. */
 const attributeProperties = (): PropertyDeclarations =>
   Object.fromEntries(
-    ATTRIBUTES.map(({ property, name, type }) => [property, { attribute: name, type: type === 'boolean' ? Boolean : undefined }]),
+    ATTRIBUTES.map((spec) => [propertyOf(spec), { attribute: spec.name, type: spec.type === 'boolean' ? Boolean : undefined }]),
   );
 
 /** The properties that are settings: a change to one makes the settings be read again. */
-const SETTINGS = new Set<PropertyKey | undefined>(ATTRIBUTES.map((spec) => spec.property));
+const SETTINGS = new Set<PropertyKey | undefined>(ATTRIBUTES.map(propertyOf));
 
 type Detail<K extends keyof FeedbackPromptEventMap> = FeedbackPromptEventMap[K]['detail'];
 
@@ -278,7 +268,8 @@ export class FeedbackPrompt extends LitElement {
             t: (key) => this._t(key),
             inline,
             thanked: this._thanked,
-            status: status ? STATUS_TEXT[status] : '',
+            // DeliveryStatus names are text keys: the status becomes words here, and only here.
+            status: status || '',
             lastText: this._lastText,
             form: () => this._form(settings),
             onKeydown: this._onKeydown,

@@ -8,9 +8,8 @@ const warned = new Set<string>();
 
 /** The value as a shop owner would recognise it in their markup or script. */
 const shown = (value: unknown): string => {
-  if (!value || typeof value !== 'object') return String(value);
   try {
-    return JSON.stringify(value);
+    return typeof value === 'object' && value ? JSON.stringify(value) : String(value);
   } catch {
     return String(value);
   }

@@ -22,8 +22,6 @@ export interface DeliveryOptions {
   endpoint(): string | undefined;
   /** Every report for this prompt (its own answers, and those no other prompt on the page took). */
   report(report: QueueReport): void;
-  open?: typeof openPageQueue;
-  isOnline?: () => boolean;
 }
 
 /**
@@ -64,26 +62,27 @@ export class DeliveryController implements ReactiveController {
     this._handle = undefined;
   }
 
-  /** Stores the answer; rejects (QueueFullError, or storage failing) when it could not be kept. */
+  /**
+   * Stores the answer for the endpoint in use (only called while there is one: the form shows only
+   * then); rejects (QueueFullError, or storage failing) when it could not be kept.
+   */
   async submit(answer: Answer): Promise<void> {
-    const endpoint = this._options.endpoint();
-    const handle = this._join();
-    if (!endpoint || !handle) throw new Error('feedback-prompt: no usable endpoint');
-    await handle.enqueue(answer, endpoint);
+    await this._join()!.enqueue(answer, this._options.endpoint()!);
     this._pending = answer.id;
-    this._set(this._online() ? 'sending' : 'savedOffline');
+    this._set(online() ? 'sending' : 'savedOffline');
   }
 
+  /** Sends what is due now, ending a wait caused by a network error. */
   flush(): Promise<void> {
-    return this._join()?.flush() ?? Promise.resolve();
+    return this._join()?.queue.flush(true) ?? Promise.resolve();
   }
 
   failed(): Promise<QueuedAnswer[]> {
-    return this._join()?.failed() ?? Promise.resolve([]);
+    return this._join()?.queue.failed() ?? Promise.resolve([]);
   }
 
   resend(id: string): Promise<void> {
-    return this._join()?.resend(id) ?? Promise.resolve();
+    return this._join()?.queue.resend(id) ?? Promise.resolve();
   }
 
   /** The customer moved on (another answer, or closed the thanks): no status to show. */
@@ -95,7 +94,7 @@ export class DeliveryController implements ReactiveController {
   /** Joins the page's queue once the element is on the page with a usable endpoint. */
   private _join(): PageQueueHandle | undefined {
     if (!this._handle && this._host.isConnected && this._options.endpoint()) {
-      this._handle = (this._options.open ?? openPageQueue)(this._onReport);
+      this._handle = openPageQueue(this._onReport);
     }
     return this._handle;
   }
@@ -106,11 +105,11 @@ export class DeliveryController implements ReactiveController {
     this._set(
       report.type === 'sent'
         ? 'sent'
-        : !this._handle?.durable
+        : !this._handle?.queue.durable
           ? 'notKept'
           : report.type === 'failed' && !report.retrying
             ? 'refused'
-            : this._online()
+            : online()
               ? 'retrying'
               : 'savedOffline',
     );
@@ -120,8 +119,6 @@ export class DeliveryController implements ReactiveController {
     this.status = status;
     this._host.requestUpdate();
   }
-
-  private _online(): boolean {
-    return (this._options.isOnline ?? (() => globalThis.navigator?.onLine !== false))();
-  }
 }
+
+const online = (): boolean => globalThis.navigator?.onLine !== false;

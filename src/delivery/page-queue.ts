@@ -10,14 +10,9 @@ export type Listener = (report: QueueReport) => void;
 
 /** What one prompt holds of the page's queue. */
 export interface PageQueueHandle {
+  queue: RunningQueue['queue'];
   /** Stores an answer (reports about it go to this handle's listener); resolves before any send. */
   enqueue(answer: Answer, endpoint: string): Promise<void>;
-  /** Sends what is due now, ending a wait caused by a network error. */
-  flush(): Promise<void>;
-  failed(): Promise<QueuedAnswer[]>;
-  resend(id: string): Promise<void>;
-  /** False once answers live only in memory. */
-  readonly durable: boolean;
   /** This prompt left the page; the last one to leave stops the queue. */
   close(): void;
 }
@@ -50,6 +45,7 @@ export const pageQueues = (start: (route: Listener) => RunningQueue) => {
     const { queue } = current;
     current.listeners.add(listener);
     return {
+      queue,
       async enqueue(answer, endpoint) {
         current.owners.set(answer.id, listener);
         try {
@@ -58,12 +54,6 @@ export const pageQueues = (start: (route: Listener) => RunningQueue) => {
           current.owners.delete(answer.id);
           throw error;
         }
-      },
-      flush: () => queue.flush(true),
-      failed: () => queue.failed(),
-      resend: (id) => queue.resend(id),
-      get durable() {
-        return queue.durable;
       },
       close() {
         current.listeners.delete(listener);

@@ -32,11 +32,11 @@ export type AttributeType =
 export interface AttributeSpec {
   /** The attribute's name, as a shop owner writes it. */
   readonly name: string;
-  /** The property that mirrors it on the element. */
-  readonly property: string;
+  /** The property that mirrors it, when not the name in camelCase (see `propertyOf`). */
+  readonly property?: string;
   readonly type: AttributeType;
-  /** The value used when the attribute is absent or invalid; null when it has no fixed one (see `ABOUT`). */
-  readonly default: string | number | boolean | null;
+  /** The value used when the attribute is absent or invalid; none when it has no fixed one (see `ABOUT`). */
+  readonly default?: string | number | boolean;
   readonly allowed?: readonly string[];
   readonly min?: number;
   readonly max?: number;
@@ -45,6 +45,14 @@ export interface AttributeSpec {
   readonly required?: boolean;
 }
 
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+/** The property of an attribute of the table, as TypeScript sees it. */
+export type PropertyOf<R extends AttributeSpec> = R extends { property: infer P extends string } ? P : Camel<R['name']>;
+
+/** The property that mirrors an attribute: `snooze-days` → `snoozeDays`, unless the table names another. */
+export const propertyOf = (spec: AttributeSpec): string =>
+  spec.property ?? spec.name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+
 export const POSITIONS = ['bottom-right', 'bottom-left', 'inline'] as const;
 export const TRIGGERS = ['button', 'delay', 'scroll', 'exit', 'manual'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -52,25 +60,25 @@ export type Trigger = (typeof TRIGGERS)[number];
 
 /** In the order the README and the configurator list them. */
 export const ATTRIBUTES = [
-  { name: 'endpoint', property: 'endpoint', type: 'url', default: null, required: true },
-  { name: 'site', property: 'site', type: 'string', default: '' },
-  { name: 'question', property: 'question', type: 'string', default: null },
-  { name: 'lang', property: 'lang', type: 'language', default: null },
-  { name: 'position', property: 'position', type: 'choice', default: 'bottom-right', allowed: POSITIONS },
-  { name: 'trigger', property: 'trigger', type: 'choice', default: 'button', allowed: TRIGGERS },
-  { name: 'delay', property: 'delay', type: 'number', default: 30, min: 0 },
+  { name: 'endpoint', type: 'url', required: true },
+  { name: 'site', type: 'string', default: '' },
+  { name: 'question', type: 'string' },
+  { name: 'lang', type: 'language' },
+  { name: 'position', type: 'choice', default: 'bottom-right', allowed: POSITIONS },
+  { name: 'trigger', type: 'choice', default: 'button', allowed: TRIGGERS },
+  { name: 'delay', type: 'number', default: 30, min: 0 },
   // The property has its own name so it does not hide the DOM's scroll() method.
   { name: 'scroll', property: 'scrollPercent', type: 'number', default: 50, min: 0, max: 100 },
-  { name: 'snooze-days', property: 'snoozeDays', type: 'number', default: 30, min: 0 },
-  { name: 'sample', property: 'sample', type: 'number', default: 1, min: 0, max: 1 },
-  { name: 'ask-email', property: 'askEmail', type: 'boolean', default: false },
-  { name: 'rating', property: 'rating', type: 'boolean', default: false },
-  { name: 'topics', property: 'topics', type: 'list', default: null },
-  { name: 'privacy-url', property: 'privacyUrl', type: 'url', default: null },
-  { name: 'max-length', property: 'maxLength', type: 'number', default: 2000, min: 1, integer: true },
-  { name: 'accent', property: 'accent', type: 'string', default: null },
-  { name: 'context', property: 'context', type: 'object', default: null },
-  { name: 'texts', property: 'texts', type: 'texts', default: null },
+  { name: 'snooze-days', type: 'number', default: 30, min: 0 },
+  { name: 'sample', type: 'number', default: 1, min: 0, max: 1 },
+  { name: 'ask-email', type: 'boolean', default: false },
+  { name: 'rating', type: 'boolean', default: false },
+  { name: 'topics', type: 'list' },
+  { name: 'privacy-url', type: 'url' },
+  { name: 'max-length', type: 'number', default: 2000, min: 1, integer: true },
+  { name: 'accent', type: 'string' },
+  { name: 'context', type: 'object' },
+  { name: 'texts', type: 'texts' },
 ] as const satisfies readonly AttributeSpec[];
 
 export type AttributeName = (typeof ATTRIBUTES)[number]['name'];
@@ -78,7 +86,7 @@ export type AttributeName = (typeof ATTRIBUTES)[number]['name'];
 /** The points of the 1–5 rating scale (their labels are the translation's `ratings`). */
 export const RATING_SCALE = 5;
 
-/** Documentation for each attribute: the README's columns. `shownDefault` where `default` is null or needs words. */
+/** Documentation for each attribute: the README's columns. `shownDefault` where there is no `default` or it needs words. */
 export const ABOUT: Readonly<Record<AttributeName, { meaning: string; shownDefault?: string }>> = {
   endpoint: {
     meaning: 'URL answers are POSTed to; relative URLs resolve against the page. Missing or not http(s): one `console.error`, nothing shown, nothing kept.',

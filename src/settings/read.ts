@@ -1,4 +1,4 @@
-import { ATTRIBUTES } from './attributes.js';
+import { ATTRIBUTES, propertyOf, type AttributeSpec, type PropertyOf } from './attributes.js';
 import { checkedList, choice, flag, httpUrl, jsonObject, numberIn, optionalUrl, text, textsObject } from '../options.js';
 import { requestedLang, supported, translationFor, type TextKey } from '../i18n/index.js';
 
@@ -23,7 +23,7 @@ type ValueOf<R extends Row> = R extends { allowed: readonly (infer A)[] }
  * The element's settings, every one checked against the table in attributes.ts, by property name:
  * `endpoint` and `privacyUrl` absolute http(s) URLs (or undefined), `lang` the built-in language in use.
  */
-export type Settings = { readonly [R in Row as R['property']]: ValueOf<R> };
+export type Settings = { readonly [R in Row as PropertyOf<R>]: ValueOf<R> };
 
 /**
  * Reads the element's attributes and properties into plain, valid settings: once per update.
@@ -32,13 +32,16 @@ export type Settings = { readonly [R in Row as R['property']]: ValueOf<R> };
  */
 export const readSettings = (el: HTMLElement, values: Readonly<Record<string, unknown>> = el as never): Settings => {
   const out: Record<string, unknown> = {};
-  for (const spec of ATTRIBUTES as readonly Row[]) out[spec.property] = readOne(el, spec, values[spec.property]);
+  for (const spec of ATTRIBUTES as readonly Row[]) {
+    const property = propertyOf(spec);
+    out[property] = readOne(el, spec, values[property]);
+  }
   return out as Settings;
 };
 
 const readOne = (el: HTMLElement, spec: Row, value: unknown): unknown => {
   const { name } = spec;
-  const fallback = spec.default as never;
+  const fallback = (spec as AttributeSpec).default as never;
   switch (spec.type) {
     case 'url':
       return 'required' in spec ? httpUrl(value, document.baseURI) : optionalUrl(name, value, document.baseURI);
@@ -58,6 +61,6 @@ const readOne = (el: HTMLElement, spec: Row, value: unknown): unknown => {
     case 'texts':
       return textsObject(name, value, Object.keys(translationFor('en')!) as TextKey[]);
     default:
-      return text(name, value, fallback ?? '');
+      return text(name, value, fallback);
   }
 };
