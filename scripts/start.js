@@ -5,11 +5,10 @@ import path from 'node:path';
 import { ROOT, steps } from './run.js';
 
 if (!existsSync(path.join(ROOT, 'node_modules', '.bin', 'rollup'))) {
-  console.log('▶ installing dependencies (first run)');
+  console.log('▶ installing dependencies (first run: npm ci, exactly as package-lock.json says)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // `npm install` rather than `npm ci`: it follows the lock file too, and npm 11 refuses `ci` on
-  // a lock file without rollup's optional per-platform packages.
-  const result = spawnSync(npm, ['install', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
+  // `npm ci`, not `npm install`: it never rewrites package-lock.json, so a fresh clone stays clean.
+  const result = spawnSync(npm, ['ci', '--no-fund', '--no-audit'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 await steps([
