@@ -1,11 +1,18 @@
 // The inbox in a real browser against a real receiver (SQLite): sign in, read, find, triage, reply through
 // a local SMTP server, export, erase, sign out. Run: node --test receiver/test/inbox.test.js (after the build).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { SMTPServer } from 'smtp-server';
 import { OWNER, postAnswer, signedIn, useReceiver, wireAnswer } from './support/server.js';
 import { launchBrowser, newPage, signIn } from './support/browser.js';
+import { serveFolders } from '../../scripts/static-files.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const texts = (page) => page.$$eval('.card .answer-text', (nodes) => nodes.map((node) => node.textContent));
 
@@ -189,6 +196,19 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     assert.equal((await api(`/api/answers/${tea.id}`)).status, 200, 'other answers stay');
   });
 
+  await t.test('changes the settings without a restart', async () => {
+    await page.evaluate(() => (document.querySelector('#notify-email').value = ''));
+    await page.type('#notify-email', 'team@shop.example');
+    await page.click('.settings-form input[name=digest]');
+    await page.type('#retention', '400');
+    await page.click('.settings-form button[type=submit]');
+    await page.waitForFunction(() => /Settings saved/.test(document.querySelector('inbox-settings .form-status')?.textContent ?? ''));
+    assert.deepEqual(await (await api('/api/settings')).json(), { notifyEmail: 'team@shop.example', digest: 'daily', retentionDays: 400 });
+    await page.reload();
+    await page.waitForSelector('#retention');
+    assert.equal(await page.$eval('#retention', (input) => input.value), '400');
+  });
+
   await t.test('signs out, and the API is closed to the page', async () => {
     await page.click('.account button:last-of-type');
     await page.waitForSelector('#sign-in-email');
@@ -294,4 +314,48 @@ test('an answer made of markup and javascript: URLs is shown as text, and nothin
   assert.match(card.context, /<svg onload/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(page.problems, []);
+});
+
+test('an answer sent by the widget on a shop page appears in the inbox', async (t) => {
+  assert.ok(existsSync(path.join(ROOT, 'dist', 'feedback-prompt.js')), 'the widget is built (npm run build)');
+  // The shop: another origin, serving the widget's own build.
+  const shop = Fastify();
+  await serveFolders(shop, { '/dist/': path.join(ROOT, 'dist') });
+  let endpoint = '';
+  shop.get('/', (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Shop</title><h1>Tea</h1>` +
+          `<feedback-prompt endpoint="${endpoint}" site="shop-42" trigger="manual"></feedback-prompt>` +
+          `<script type="module" src="/dist/feedback-prompt.js"></script>`,
+      ),
+  );
+  await shop.listen({ port: 0, host: '127.0.0.1' });
+  t.after(() => shop.close());
+  const shopOrigin = `http://127.0.0.1:${shop.server.address().port}`;
+  const receiver = await useReceiver(t, 'sqlite', { allowedOrigins: [shopOrigin] });
+  endpoint = `${receiver.url}/answers`;
+  await signedIn(receiver);
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+
+  const customer = await newPage(browser);
+  await customer.goto(`${shopOrigin}/`);
+  await customer.waitForFunction(() => customElements.get('feedback-prompt') && document.querySelector('feedback-prompt').open);
+  await customer.evaluate(() => document.querySelector('feedback-prompt').open());
+  const textarea = await customer.waitForFunction(() => document.querySelector('feedback-prompt').shadowRoot?.querySelector('[part=textarea]'));
+  const words = 'Do you ship to Iceland? I would order the whole rooibos range.';
+  await textarea.type(words);
+  const stored = customer.waitForResponse((response) => response.url() === endpoint && response.request().method() === 'POST', { timeout: 20_000 });
+  await (await customer.evaluateHandle(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=submit]'))).click();
+  assert.equal((await stored).status(), 201);
+
+  const owner = await newPage(browser);
+  await signIn(owner, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
+  await owner.waitForSelector('.card .answer-text');
+  assert.deepEqual(await texts(owner), [words]);
+  const meta = await owner.$eval('.card .meta', (node) => node.textContent);
+  assert.match(meta, /shop-42/);
+  assert.match(meta, new RegExp(`127\\.0\\.0\\.1:${shop.server.address().port}`), 'the page it was sent from');
 });

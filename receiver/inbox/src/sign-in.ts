@@ -34,7 +34,7 @@ export class InboxSignIn extends LightElement {
   private messageFor(error: unknown): string {
     if (!(error instanceof ApiError)) return t('signInUnreachable');
     if (error.status === 429) return tn('tooManyAttempts', Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)));
-    if (error.status === 401 || error.status === 400 || error.status === 403) return t('wrongPassword');
+    if (error.status === 401 || error.status === 400) return t('wrongPassword');
     return t('signInFailed');
   }
 
