@@ -1,6 +1,7 @@
 // The command line as a shop owner uses it: --help, bad values, start-up output, add-owner with a
 // piped password and add-token while the server runs, a clean stop on SIGTERM.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { OPTIONS } from '../dist/config.js';
 import { freshLocation, postAnswer, wireAnswer } from './support/server.js';
@@ -18,6 +19,14 @@ describe('command line', () => {
     for (const word of ['add-owner', 'add-token', '--version']) assert.ok(stdout.includes(word));
     const version = await runCli(['--version']);
     assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+
+  test('the README lists every option and its variable', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    for (const spec of OPTIONS) {
+      assert.ok(readme.includes(`| \`--${spec.flag}\` |`), `--${spec.flag} in the README's table`);
+      if (spec.env) assert.ok(readme.includes(`\`${spec.env}\``), `${spec.env} in the README`);
+    }
   });
 
   test('a bad value stops the start with exit code 2 and a message naming it', async () => {
