@@ -1,36 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { createAnswer, type Answer } from '../../src/delivery/answer.js';
 import { DeliveryQueue, QueueFullError, type Clock, type QueueReport, type QueuedAnswer } from '../../src/delivery/queue.js';
+import { fakeClock, settle, START } from '../support/fake-clock.js';
 import { memoryStore, type KeyValueStore } from '../../src/delivery/store.js';
-import { classify, fetchTransport, type Outcome, type Transport } from '../../src/delivery/transport.js';
+import { byteLength, classify, fetchTransport, type Outcome, type Transport } from '../../src/delivery/transport.js';
 
 const ENDPOINT = 'https://collect.example/answers';
-const START = Date.parse('2026-11-22T10:00:00.000Z');
 const DAY = 86_400_000;
-
-/** Time that moves only when told; timers run only when the test runs them. */
-const fakeClock = () => {
-  let now = START;
-  const timers: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => now,
-    advance: (ms) => void (now += ms),
-    setTimeout: (callback, ms) => (timers.push({ callback, ms, cleared: false }), timers.at(-1)),
-    clearTimeout: (handle) => handle && ((handle as { cleared: boolean }).cleared = true),
-  };
-  const live = () => timers.filter((t) => !t.cleared);
-  return { clock, timers, live };
-};
 
 let seq = 0;
 const makeAnswer = (at = START, text = 'Please stock oat milk'): Answer =>
   createAnswer({ site: 'shop-42', answer: text, lang: 'en' }, 'https://shop.example/cart', at, () => `id-${++seq}`);
 
-/** A transport that answers with the scripted statuses (then 200s) and records each call. */
+/**
+ * A transport that answers with the scripted statuses (then 200s) and records each call the moment
+ * it is made (so a check right after a synchronous call such as sendOnExit() sees every send it
+ * started), with what the store held then.
+ */
 const scripted = (store: KeyValueStore<QueuedAnswer>, ...outcomes: Array<number | Outcome>) => {
   const calls: Array<{ id: string; keepalive?: boolean; stored: string[] }> = [];
   const transport: Transport = async (_endpoint, answer, options) => {
-    calls.push({ id: answer.id, keepalive: options?.keepalive, stored: (await store.all()).map((r) => r.answer.id) });
+    const call = { id: answer.id, keepalive: options?.keepalive, stored: [] as string[] };
+    calls.push(call);
+    call.stored = (await store.all()).map((r) => r.answer.id);
     const next = outcomes.shift() ?? 200;
     return typeof next === 'number' ? classify(next) : next;
   };
@@ -297,6 +289,34 @@ describe('DeliveryQueue', () => {
     await settled(2);
     expect(await store.all(), 'gone after a 2xx').to.deep.equal([]);
     expect(reports.at(-1)).to.deep.equal({ type: 'sent', id: a.id });
+  });
+
+  it('sendOnExit keeps to the keepalive budget browsers share (60 KB), counting the sends already under way', async () => {
+    const calls: string[] = [];
+    const held: Array<() => void> = [];
+    // Every send hangs until the test lets it answer, as on a slow network while the tab closes.
+    const transport: Transport = (_e, answer) => {
+      calls.push(answer.id);
+      return new Promise((resolve) => held.push(() => resolve(classify(200))));
+    };
+    const { queue } = setup({ transport });
+    await queued(queue, START - 2);
+    await queued(queue, START - 1);
+    const round = queue.flush();
+    for (let i = 0; i < 50 && calls.length < 2; i++) await settle();
+    expect(calls, 'two sends under way').to.have.length(2);
+    // Six answers of about 11 KB each: 36 KB of budget is left beside the two (12 KB each, at most).
+    const big: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const a = makeAnswer(START + i, 'x'.repeat(10_700));
+      expect(byteLength(JSON.stringify(a))).to.be.within(10_800, 11_500);
+      await queue.enqueue(a, ENDPOINT);
+      big.push(a.id);
+    }
+    queue.sendOnExit();
+    expect(calls.slice(2), 'the oldest three fit; the rest wait for the next page view').to.deep.equal(big.slice(0, 3));
+    held.splice(0).forEach((answer) => answer());
+    await round;
   });
 
   it('sendOnExit skips set-aside answers and does nothing offline', async () => {
