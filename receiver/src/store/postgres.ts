@@ -41,6 +41,8 @@ interface PendingInsert {
 }
 
 const DELETE_CHUNK = 5000;
+/** From this many members of a tag or a search on, a list walks answers newest first (fewInSets). */
+const MANY_MATCHES = 2000;
 const SESSION_SWEEP_EVERY = 100;
 
 /** SQLSTATE classes that blame the data of a statement (22 data exception, 23 constraint): a batch
@@ -200,8 +202,12 @@ export class PostgresStore implements Store {
     return row ? toAnswer(row) : null;
   }
 
-  private where(filter: AnswerFilter, cursor: string | null): { sql: string; params: unknown[] } {
-    const f = normaliseFilter(filter);
+  /** WHERE clause of a filter and the cursor's position; `setsOnly`: just the GIN-indexed conditions
+   * (tag, search), for fewInSets(). */
+  private where(filter: AnswerFilter, cursor: string | null, setsOnly = false): { sql: string; params: unknown[] } {
+    const all = normaliseFilter(filter);
+    const f: AnswerFilter = setsOnly ? { tag: all.tag, q: all.q } : all;
+    if (setsOnly) cursor = null;
     const conditions: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -229,11 +235,34 @@ export class PostgresStore implements Store {
     return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
   }
 
+  /**
+   * Whether the filter holds a tag or a search with few matches. The planner guesses how many rows
+   * a tag or a search matches, and a low guess for a newest-first page with a LIMIT makes it walk
+   * the received_at index hoping to meet them soon: with a rare tag that is a walk through every
+   * answer. So the matches are counted (up to MANY_MATCHES, through the GIN index), and a page of
+   * few matches is read from them and sorted (see list()).
+   */
+  private async fewInSets(filter: AnswerFilter): Promise<boolean> {
+    const sets = this.where(filter, null, true);
+    if (sets.sql === '') return false;
+    // MATERIALIZED: planned without the LIMIT (so for all its rows: the GIN index when they are
+    // few), and read only as far as the LIMIT asks.
+    const [row] = await this.query(
+      `WITH m AS MATERIALIZED (SELECT 1 FROM answers a ${sets.sql})
+       SELECT count(*)::int AS n FROM (SELECT 1 FROM m LIMIT ${MANY_MATCHES}) s`,
+      sets.params,
+    );
+    return Number(row?.n ?? 0) < MANY_MATCHES;
+  }
+
   async list(filter: AnswerFilter, limit: number, cursor: string | null): Promise<Page> {
     const size = pageSize(limit);
     const { sql, params } = this.where(filter, cursor);
+    const order = `ORDER BY a.received_at DESC, a.id DESC LIMIT ${size + 1}`;
     const rows = await this.query(
-      `SELECT a.* FROM answers a ${sql} ORDER BY a.received_at DESC, a.id DESC LIMIT ${size + 1}`,
+      (await this.fewInSets(filter))
+        ? `WITH m AS MATERIALIZED (SELECT a.* FROM answers a ${sql}) SELECT * FROM m a ${order}`
+        : `SELECT a.* FROM answers a ${sql} ${order}`,
       params,
     );
     const answers = rows.slice(0, size).map(toAnswer);

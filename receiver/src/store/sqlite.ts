@@ -19,6 +19,7 @@ import { SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
 import { fts5Query, searchTerms } from './search-terms.js';
 import { cleanAnswer, withoutNul } from './text.js';
 import {
+  StoreInputError,
   StoreUnavailableError,
   type AnswerFilter,
   type AnswerPatch,
@@ -43,7 +44,7 @@ interface PendingInsert {
 
 /** Rows deleted per transaction by retention, so a large purge never holds the write lock for long. */
 const DELETE_CHUNK = 2000;
-/** From this many search matches on, a search walks the answers in order instead (see where()). */
+/** From this many members of a tag or a search on, a list walks the answers in order instead (see where()). */
 const MANY_MATCHES = 2000;
 /** Expired sessions are swept on every this many setSession calls. */
 const SESSION_SWEEP_EVERY = 100;
@@ -94,7 +95,7 @@ export class SqliteStore implements Store {
     try {
       return work();
     } catch (error) {
-      if (error instanceof StoreUnavailableError) throw error;
+      if (error instanceof StoreUnavailableError || error instanceof StoreInputError) throw error;
       throw new StoreUnavailableError(error);
     }
   }
@@ -195,30 +196,26 @@ export class SqliteStore implements Store {
     if (f.topic !== undefined) add('a.topic = ?', f.topic);
     if (f.lang !== undefined) add('a.lang = ?', f.lang);
     if (f.rating !== undefined) add('a.rating = ?', f.rating);
-    if (f.tag !== undefined) add('a.seq IN (SELECT answer_seq FROM answer_tags WHERE tag = ?)', f.tag);
+    // A set of answers from another index (a tag's, the full-text index): with few members, the
+    // query is driven by the set and sorts them; with many, it walks answers newest first and keeps
+    // the members (the unary + stops SQLite from looking rows up by the set), which fills a page long
+    // before it has looked at every member. A count has no order to follow: always set-driven.
+    const many = (setSql: string, value: unknown) =>
+      ordered &&
+      Number((this.statement(`SELECT count(*) AS n FROM (${setSql} LIMIT ?)`).get(value, MANY_MATCHES) as Row).n) >=
+        MANY_MATCHES;
+    const inSet = (setSql: string, value: unknown) => add(`${many(setSql, value) ? '+a.seq' : 'a.seq'} IN (${setSql})`, value);
+    if (f.tag !== undefined) {
+      const tagged = 'SELECT answer_seq FROM answer_tags WHERE tag = ?';
+      // a common tag is checked row by row through the (answer_seq, tag) key: no set to build
+      if (many(tagged, f.tag)) add('EXISTS (SELECT 1 FROM answer_tags t WHERE t.answer_seq = a.seq AND t.tag = ?)', f.tag);
+      else add(`a.seq IN (${tagged})`, f.tag);
+    }
     if (f.hasEmail !== undefined) add(f.hasEmail ? 'a.email_key IS NOT NULL' : 'a.email_key IS NULL');
     if (f.email !== undefined) add('a.email_key = ?', f.email);
     if (f.q !== undefined) {
       const terms = searchTerms(f.q);
-      if (terms.length > 0) {
-        const match = fts5Query(terms);
-        // Few matches: read them from the index and sort them. Many: walk answers newest first and
-        // keep those in the match set (the unary + stops SQLite from driving the query by rowid),
-        // which fills a page long before it has looked at every match.
-        // A count has no order to follow: it is always driven by the matches.
-        const many =
-          ordered &&
-          Number(
-            (
-              this.statement('SELECT count(*) AS n FROM (SELECT 1 FROM answers_fts WHERE answers_fts MATCH ? LIMIT ?)').get(
-                match,
-                MANY_MATCHES,
-              ) as Row
-            ).n,
-          ) >= MANY_MATCHES;
-        const driven = many ? '+a.seq' : 'a.seq';
-        add(`${driven} IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)`, match);
-      }
+      if (terms.length > 0) inSet('SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?', fts5Query(terms));
     }
     if (f.since !== undefined) add('a.received_at >= ?', f.since);
     if (f.until !== undefined) add('a.received_at < ?', f.until);
@@ -231,8 +228,8 @@ export class SqliteStore implements Store {
 
   async list(filter: AnswerFilter, limit: number, cursor: string | null): Promise<Page> {
     const size = pageSize(limit);
-    const { sql, params } = this.where(filter, cursor);
     return this.guard(() => {
+      const { sql, params } = this.where(filter, cursor);
       const rows = this.statement(
         `SELECT a.* FROM answers a ${sql} ORDER BY a.received_at DESC, a.id DESC LIMIT ?`,
       ).all(...params, size + 1) as Row[];
@@ -243,8 +240,10 @@ export class SqliteStore implements Store {
   }
 
   async count(filter: AnswerFilter): Promise<number> {
-    const { sql, params } = this.where(filter, null, false);
-    return this.guard(() => Number((this.statement(`SELECT count(*) AS n FROM answers a ${sql}`).get(...params) as Row).n));
+    return this.guard(() => {
+      const { sql, params } = this.where(filter, null, false);
+      return Number((this.statement(`SELECT count(*) AS n FROM answers a ${sql}`).get(...params) as Row).n);
+    });
   }
 
   stream(filter: AnswerFilter): AsyncIterable<StoredAnswer> {
