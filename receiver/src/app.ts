@@ -63,6 +63,17 @@ export async function buildApp(deps: AppDependencies): Promise<ReceiverApp> {
   });
   installErrorHandling(app);
 
+  // While stopping, a reply to a request in flight closes its connection: otherwise an idle keep-alive
+  // connection would hold the stop up until its timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // The widget on the shop's page reads our answers to POST /answers through CORS.
@@ -79,7 +90,8 @@ export async function buildApp(deps: AppDependencies): Promise<ReceiverApp> {
     webhook: config.webhook && config.webhookSecret ? { url: config.webhook, secret: config.webhookSecret } : null,
     mailer,
     mailFrom: config.mailFrom,
-    ...(deps.outboxPollMs !== undefined ? { pollMs: deps.outboxPollMs } : {}),
+    // Without a webhook or a mail server no new jobs appear: look rarely, for ones left from earlier runs.
+    pollMs: deps.outboxPollMs ?? (config.webhook || mailer ? 1000 : 60_000),
   });
 
   const jobsFor = (answer: WireAnswer, receivedAt: string): Omit<OutboxJob, 'id' | 'attempts'>[] => {

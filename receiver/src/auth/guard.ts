@@ -31,9 +31,11 @@ export const ownOrigin = (request: FastifyRequest): string => `${request.protoco
 
 export function requireSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
-  if (origin !== ownOrigin(request)) {
-    throw new HttpError(403, `refused: a signed-in change must come from the inbox at ${ownOrigin(request)} (Origin was ${origin ?? 'missing'})`);
-  }
+  const own = ownOrigin(request);
+  if (origin === own) return;
+  // The usual cause when it is the inbox itself: HTTPS ends at a proxy the receiver was not told about.
+  const hint = origin === own.replace(/^http:/, 'https:') ? '; behind an HTTPS proxy, start the receiver with --trust-proxy' : '';
+  throw new HttpError(403, `refused: a signed-in change must come from the inbox at ${own} (Origin was ${origin ?? 'missing'})${hint}`);
 }
 
 export function authGuard(store: Store) {
