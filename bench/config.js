@@ -8,7 +8,7 @@ const intEnv = (name, fallback, min) => Math.max(min, Number.parseInt(process.en
 export const ROUNDS = intEnv('BENCH_ROUNDS', 9, 1);
 export const WINDOW_MS = intEnv('BENCH_WINDOW_MS', 3000, 1000);
 export const SUBMITS = intEnv('BENCH_SUBMITS', 200, 10);
-export const PARTS = (process.env.BENCH_PARTS ?? 'loads,queue').split(',');
+export const PARTS = (process.env.BENCH_PARTS ?? 'loads,queue,interactions').split(',');
 export const CPU_RATE = 4;
 export const LOAD_TIMEOUT_MS = 30_000;
 const startedAt = performance.now();

@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_ROUNDS (default 9), BENCH_WINDOW_MS (default 3000: each load is measured at
 // this time after navigation start), BENCH_SUBMITS (default 200), BENCH_REBUILD=1 (re-bundle peers),
-// BENCH_PARTS (default "loads,queue": the page loads, then submit and flush figures),
+// BENCH_PARTS (default "loads,queue,interactions": the page loads, then submit and flush figures,
+// then open/keystroke/Send latency; BENCH_INTERACTION_ROUNDS, default 5),
 // CHROME_PATH (see scripts/find-browser.js).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { prepareBuilds } from './builds.js';
 import { BENCH, BUILD, CPU_RATE, PARTS, ROOT, ROUNDS, WINDOW_MS, elapsed, log } from './config.js';
 import { measureVariants } from './load-variants.js';
 import { measureQueue } from './queue-figures.js';
+import { measureInteractions, printInteractions } from './interactions.js';
 import { printNotes, printRatios, printTable, printTargets } from './report.js';
 import { startBenchServer } from './server.js';
 
@@ -56,11 +58,13 @@ async function main() {
     if (PARTS.includes('loads')) (printTable(results), printRatios(results));
     const { submits, flushes } = PARTS.includes('queue') ? await measureQueue(browser, server, failures) : { submits: {}, flushes: {} };
     printTargets(results, submits, flushes);
+    const interactions = PARTS.includes('interactions') ? await measureInteractions(browser, server.origin, failures) : null;
+    if (interactions) printInteractions(interactions);
     printNotes({ results, sink, server, failures, loadBefore });
 
     mkdirSync(path.join(BENCH, 'results'), { recursive: true });
     const out = path.join(BENCH, 'results', 'latest.json');
-    writeFileSync(out, JSON.stringify({ version, rounds: ROUNDS, cpuRate: CPU_RATE, windowMs: WINDOW_MS, results, submits, flushes }, null, 1));
+    writeFileSync(out, JSON.stringify({ version, rounds: ROUNDS, cpuRate: CPU_RATE, windowMs: WINDOW_MS, results, submits, flushes, interactions }, null, 1));
     log(`Raw numbers: ${path.relative(process.cwd(), out)}. Done in ${elapsed()}.`);
   } finally {
     clearTimeout(watchdog);
