@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearDeviceStorage, fillQueueWithRefused, freshStart, mount, part, receiverDown, receiverUp, storedQueue, Tab, type, waitFor } from '../support/helpers.js';
+import { clearDeviceStorage, fillIn, fillQueueWithRefused, freshStart, mount, part, receiverDown, receiverUp, storedQueue, Tab, waitFor } from '../support/helpers.js';
 
 describe('telling the customer honestly what happened to their answer', () => {
   let endpoint: string;
@@ -15,10 +15,7 @@ describe('telling the customer honestly what happened to their answer', () => {
   it('refuses a new answer when 100 are already waiting, keeping the text and evicting nothing', async () => {
     await fillQueueWithRefused(100);
     const el = await mount({ endpoint });
-    el.open();
-    await el.updateComplete;
-    type(part(el, 'textarea') as HTMLTextAreaElement, 'One more thing');
-    await el.updateComplete;
+    await fillIn(el, 'One more thing');
     part(el, 'submit')!.click();
     const alert = await waitFor(() => el.shadowRoot!.querySelector('[role=alert]'), 'the message');
     expect(alert.textContent).to.contain('copy your text');

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import { contrast, luminance, toRgb } from '../../src/contrast.js';
-import { answer, freshStart, mount, part, type, waitFor } from '../support/helpers.js';
+import { answer, fillIn, freshStart, mount, part, type, waitFor } from '../support/helpers.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -139,11 +139,7 @@ describe('accessibility', () => {
 
   it('identifies errors in text next to the field', async () => {
     const el = await mount({ endpoint, 'ask-email': true });
-    el.open();
-    await el.updateComplete;
-    type(part(el, 'textarea') as HTMLTextAreaElement, 'Hello');
-    type(el.shadowRoot!.querySelector('input[name=email]') as HTMLInputElement, 'not-an-address');
-    await el.updateComplete;
+    await fillIn(el, 'Hello', (root) => type(root.querySelector<HTMLInputElement>('input[name=email]')!, 'not-an-address'));
     part(el, 'submit')!.click();
     await el.updateComplete;
     const email = el.shadowRoot!.querySelector('input[name=email]')!;

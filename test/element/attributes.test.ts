@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
-import { freshStart, mount, part, receiverLog, type, waitFor } from '../support/helpers.js';
+import { answer, fillIn, freshStart, mount, part, pressSend, receiverLog, type, waitFor } from '../support/helpers.js';
 
 const opened = (el: Element) => new Promise((resolve) => el.addEventListener('feedback-open', resolve, { once: true }));
 const openSoon = (el: Element, ms = 600) =>
@@ -8,12 +8,7 @@ const openSoon = (el: Element, ms = 600) =>
 
 /** Fills the form as a customer would and sends it; resolves with what the endpoint stored. */
 const sendForm = async (el: FeedbackPrompt, fill: (root: ShadowRoot) => void) => {
-  el.open();
-  await el.updateComplete;
-  type(part(el, 'textarea') as HTMLTextAreaElement, 'Here is my answer');
-  fill(el.shadowRoot!);
-  await el.updateComplete;
-  part(el, 'submit')!.click();
+  await answer(el, 'Here is my answer', fill);
   await waitFor(async () => (await receiverLog()).records.length === 1, 'the answer to arrive');
   return (await receiverLog()).records[0]!;
 };
@@ -265,9 +260,8 @@ describe('settings of the wrong type never take the widget away', () => {
       expect(warnings.filter((w) => w.includes(`${attribute}=`)), attribute).to.have.length(1);
     }
     const sent = new Promise<CustomEvent>((r) => el.addEventListener('feedback-submit', r as never, { once: true }));
-    type(part(el, 'textarea') as HTMLTextAreaElement, 'Still works');
-    await el.updateComplete;
-    part(el, 'submit')!.click();
+    await fillIn(el, 'Still works');
+    await pressSend(el);
     const { detail } = await sent;
     expect(detail).to.include({ site: '', answer: 'Still works' });
     expect(detail.context).to.deep.equal({});

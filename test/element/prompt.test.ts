@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
-import { answer, freshStart, mount, part, receiverLog, storedQueue, type, waitFor } from '../support/helpers.js';
+import { answer, fillIn, freshStart, mount, part, receiverLog, storedQueue, type, waitFor } from '../support/helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
@@ -79,10 +79,7 @@ describe('<feedback-prompt>', () => {
 
   it('will not send an empty or whitespace-only answer, and says why', async () => {
     const el = await mount({ endpoint });
-    el.open();
-    await el.updateComplete;
-    type(part(el, 'textarea') as HTMLTextAreaElement, '   \n\t ');
-    await el.updateComplete;
+    await fillIn(el, '   \n\t ');
     part(el, 'submit')!.click();
     await el.updateComplete;
     expect(textOf(el, '#answer-error')).to.equal('Please write a few words first.');
@@ -139,11 +136,7 @@ describe('<feedback-prompt>', () => {
 
   it('drops a bot\'s submission silently when the hidden field is filled', async () => {
     const el = await mount({ endpoint });
-    el.open();
-    await el.updateComplete;
-    (shadow(el).querySelector('input[name=website]') as HTMLInputElement).value = 'http://spam.example';
-    type(part(el, 'textarea') as HTMLTextAreaElement, 'Buy cheap watches');
-    await el.updateComplete;
+    await fillIn(el, 'Buy cheap watches', (root) => (root.querySelector<HTMLInputElement>('input[name=website]')!.value = 'http://spam.example'));
     let submitted = false;
     el.addEventListener('feedback-submit', () => (submitted = true));
     part(el, 'submit')!.click();
@@ -175,9 +168,11 @@ describe('<feedback-prompt>', () => {
   }
 
   it('writes nothing to the device until the customer acts', async () => {
-    await mount({ endpoint, trigger: 'button' });
-    // The queue is read in idle time after connecting; give it that time.
-    await new Promise((r) => setTimeout(r, 300));
+    const el = await mount({ endpoint, trigger: 'button' });
+    // The queue is read in idle time after connecting: wait for that idle callback (ours, asked for
+    // later, runs after it), then for the round it started (flush waits for it and runs one more).
+    await new Promise((r) => requestIdleCallback(r));
+    await el.flush();
     expect(localStorage.length).to.equal(0);
     expect(await storedQueue()).to.deep.equal([]);
   });
@@ -211,16 +206,17 @@ describe('<feedback-prompt> under stress from a hurried customer or a busy page'
 
   it('queues one answer when Send is tapped twice in a row', async () => {
     const el = await mount({ endpoint });
-    el.open();
-    await el.updateComplete;
-    type(part(el, 'textarea') as HTMLTextAreaElement, 'Tap tap');
-    await el.updateComplete;
+    await fillIn(el, 'Tap tap');
     const ids: string[] = [];
     el.addEventListener('feedback-submit', (e) => ids.push((e as CustomEvent).detail.id));
+    const sent = new Promise((r) => el.addEventListener('feedback-sent', r, { once: true }));
     part(el, 'submit')!.click();
     part(el, 'submit')!.click();
-    await waitFor(async () => (await receiverLog()).records.length === 1, 'the answer');
-    await new Promise((r) => setTimeout(r, 200));
+    await sent;
+    // Both taps' writes began before the first send; a second answer would be in the queue, and
+    // this flush (one full round after any under way) would send it.
+    await el.flush();
+    expect(await storedQueue(), 'nothing left to send').to.deep.equal([]);
     expect(ids).to.have.length(1);
     expect((await receiverLog()).records).to.have.length(1);
   });
@@ -232,8 +228,10 @@ describe('<feedback-prompt> under stress from a hurried customer or a busy page'
     a.addEventListener('feedback-sent', () => seen.push('a'));
     b.addEventListener('feedback-sent', () => seen.push('b'));
     await answer(b, 'From the floating one');
-    await waitFor(() => seen.length === 1, 'feedback-sent');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => seen.length > 0, 'feedback-sent');
+    // Each report reaches its listeners in one go: a second event would be here already; flush
+    // settles any round still running.
+    await b.flush();
     expect(seen).to.deep.equal(['b']);
     await waitFor(() => b.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('reached us'), 'the sent status on b');
   });

@@ -2,7 +2,11 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import type { QueuedAnswer } from '../../src/delivery/queue.js';
+import { queuedRecord } from './customer.js';
 import '../../src/index.js';
+
+export { answer, fillIn, part, pressSend, queuedRecord, type, wireRecord } from './customer.js';
 
 export interface Attempt {
   id: string | null;
@@ -102,28 +106,6 @@ export const mount = async (attributes: Record<string, string | boolean>): Promi
   return el;
 };
 
-export const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string): T | null =>
-  el.shadowRoot!.querySelector<T>(`[part~=${name}]`);
-
-/** Types like a person: sets the value and fires `input`, as the browser does per keystroke. */
-export const type = (field: HTMLTextAreaElement | HTMLInputElement, value: string): void => {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-};
-
-/** Opens the panel, types the answer and presses send; resolves with the queued answer's id. */
-export const answer = async (el: FeedbackPrompt, text: string): Promise<string> => {
-  if (!part(el, 'panel')) part(el, 'launcher')!.click();
-  await el.updateComplete;
-  const submitted = new Promise<string>((resolve) =>
-    el.addEventListener('feedback-submit', (e) => resolve((e as CustomEvent).detail.id), { once: true }),
-  );
-  type(part<HTMLTextAreaElement>(el, 'textarea')!, text);
-  await el.updateComplete;
-  part(el, 'submit')!.click();
-  return submitted;
-};
-
 /** A real second tab on this origin, running test/support/tab.html with these attributes. */
 export class Tab {
   private constructor(readonly id: number) {}
@@ -175,8 +157,8 @@ export class Tab {
   }
 }
 
-/** Puts `count` refused answers in the queue with the raw API, as if left by earlier visits. */
-export const fillQueueWithRefused = async (count: number): Promise<void> => {
+/** Writes queue records with the raw API, as if left by earlier visits. */
+export const putInQueue = async (records: QueuedAnswer[]): Promise<void> => {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
@@ -185,13 +167,13 @@ export const fillQueueWithRefused = async (count: number): Promise<void> => {
   });
   await new Promise((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
-    for (let i = 0; i < count; i++) {
-      const id = crypto.randomUUID();
-      const answer = { id, version: 1, site: '', answer: `old ${i}`, email: null, rating: null, topic: null, lang: 'en', page: location.href, createdAt: new Date().toISOString(), context: {} };
-      tx.objectStore(STORE).put({ answer, endpoint: 'http://127.0.0.1:9/answers', attempts: 1, nextAttemptAt: 0, status: 400, setAside: true }, id);
-    }
+    for (const record of records) tx.objectStore(STORE).put(record, record.answer.id);
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
   });
   db.close();
 };
+
+/** Puts `count` refused answers in the queue, as if left by earlier visits. */
+export const fillQueueWithRefused = (count: number): Promise<void> =>
+  putInQueue(Array.from({ length: count }, (_, i) => queuedRecord({ answer: `old ${i}` }, { attempts: 1, status: 400, setAside: true })));

@@ -2,6 +2,7 @@
 // with a log of its events and a way to answer it like a customer.
 import '../../src/index.js';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import { answer } from './customer.js';
 
 const params = new URLSearchParams(location.search);
 const warnings: string[] = [];
@@ -24,22 +25,6 @@ Object.assign(window, {
   events,
   warnings,
   promptEl: el,
-  async answer(text: string): Promise<string> {
-    await el.updateComplete;
-    el.open();
-    await el.updateComplete;
-    // After a thank-you, ask for a fresh form, as a customer with more to say would.
-    el.shadowRoot!.querySelector<HTMLButtonElement>('.secondary')?.click();
-    await el.updateComplete;
-    const submitted = new Promise<string>((resolve) =>
-      el.addEventListener('feedback-submit', (e) => resolve((e as CustomEvent).detail.id), { once: true }),
-    );
-    const field = el.shadowRoot!.querySelector('textarea')!;
-    field.value = text;
-    field.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
-    return submitted;
-  },
+  answer: (text: string): Promise<string> => answer(el, text),
   statusText: () => el.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() ?? '',
 });
