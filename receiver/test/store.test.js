@@ -241,6 +241,36 @@ for (const kind of KINDS) {
       assert.equal(second.next, null);
     });
 
+    test('a tag or a search pages the same whether it matches few answers or many (both query plans)', async (t) => {
+      const pagesOf = async (store, filter) => {
+        const ids = [];
+        let cursor = null;
+        do {
+          const page = await store.list(filter, 2, cursor);
+          ids.push(...page.answers.map((a) => a.id));
+          cursor = page.next;
+        } while (cursor !== null);
+        return ids;
+      };
+      const answers = Array.from({ length: 11 }, (_, index) =>
+        wire({ id: `plan-${String(index).padStart(2, '0')}`, answer: index % 2 ? 'Parcel was lost' : 'Fine shop', site: index % 3 ? 'a' : 'b' }),
+      );
+      const expected = {
+        tag: answers.filter((_, index) => index % 2).map((a) => a.id).reverse(),
+        q: answers.filter((_, index) => index % 2).map((a) => a.id).reverse(),
+        both: answers.filter((_, index) => index % 2 && index % 3).map((a) => a.id).reverse(),
+      };
+      for (const manyMatches of [3, 1000]) {
+        const { store } = await open(t, kind, { manyMatches });
+        await insertAll(store, answers);
+        for (const [index, answer] of answers.entries()) if (index % 2) await store.update(answer.id, { tags: ['later'] });
+        assert.deepEqual(await pagesOf(store, { tag: 'later' }), expected.tag, `tag, manyMatches ${manyMatches}`);
+        assert.deepEqual(await pagesOf(store, { q: 'parcel' }), expected.q, `search, manyMatches ${manyMatches}`);
+        assert.deepEqual(await pagesOf(store, { q: 'parc', tag: 'later', site: 'a' }), expected.both, `combined, manyMatches ${manyMatches}`);
+        assert.equal(await store.count({ tag: 'later', q: 'lost' }), 5);
+      }
+    });
+
     test('patch sets status, read, note and tags (trimmed, each once) and returns the answer', async (t) => {
       const { store } = await open(t, kind);
       const answer = wire();

@@ -8,7 +8,12 @@ export interface StoreOptions {
   settingsDefaults?: Partial<Settings>;
   /** told the number of answers in each group commit (observed by tests and the benchmark) */
   onCommit?: (size: number) => void;
+  /** from how many answers with a tag or a search word on a list walks answers newest first rather
+   * than sorting the matches (default 2000; tests lower it to reach both plans with little data) */
+  manyMatches?: number;
 }
+
+export const MANY_MATCHES = 2000;
 
 export const BUILT_IN_SETTINGS: Settings = { notifyEmail: null, digest: 'off', retentionDays: null };
 

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
 import { MIGRATION_LOCK, POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { OVERVIEW_SAMPLE, topWords } from './overview-words.js';
-import { SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
+import { MANY_MATCHES, SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
 import { searchTerms, tsQuery } from './search-terms.js';
 import { cleanAnswer, withoutNul } from './text.js';
 import {
@@ -41,8 +41,6 @@ interface PendingInsert {
 }
 
 const DELETE_CHUNK = 5000;
-/** From this many members of a tag or a search on, a list walks answers newest first (fewInSets). */
-const MANY_MATCHES = 2000;
 const SESSION_SWEEP_EVERY = 100;
 
 /** SQLSTATE classes that blame the data of a statement (22 data exception, 23 constraint): a batch
@@ -57,6 +55,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly inserts: GroupCommit<PendingInsert, InsertResult>;
   private readonly now: () => Date;
+  private readonly manyMatches: number;
   private sessionWrites = 0;
   private closed = false;
 
@@ -65,6 +64,7 @@ export class PostgresStore implements Store {
     private readonly options: StoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.manyMatches = options.manyMatches ?? MANY_MATCHES;
     this.pool = new pg.Pool({
       connectionString: databaseUrl,
       max: 10,
@@ -249,10 +249,10 @@ export class PostgresStore implements Store {
     // few), and read only as far as the LIMIT asks.
     const [row] = await this.query(
       `WITH m AS MATERIALIZED (SELECT 1 FROM answers a ${sets.sql})
-       SELECT count(*)::int AS n FROM (SELECT 1 FROM m LIMIT ${MANY_MATCHES}) s`,
+       SELECT count(*)::int AS n FROM (SELECT 1 FROM m LIMIT ${this.manyMatches}) s`,
       sets.params,
     );
-    return Number(row?.n ?? 0) < MANY_MATCHES;
+    return Number(row?.n ?? 0) < this.manyMatches;
   }
 
   async list(filter: AnswerFilter, limit: number, cursor: string | null): Promise<Page> {

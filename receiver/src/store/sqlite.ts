@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite.js';
 import { OVERVIEW_SAMPLE, topWords } from './overview-words.js';
-import { SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
+import { MANY_MATCHES, SETTING_KEYS, mergeSettings, type StoreOptions } from './options.js';
 import { fts5Query, searchTerms } from './search-terms.js';
 import { cleanAnswer, withoutNul } from './text.js';
 import {
@@ -44,8 +44,6 @@ interface PendingInsert {
 
 /** Rows deleted per transaction by retention, so a large purge never holds the write lock for long. */
 const DELETE_CHUNK = 2000;
-/** From this many members of a tag or a search on, a list walks the answers in order instead (see where()). */
-const MANY_MATCHES = 2000;
 /** Expired sessions are swept on every this many setSession calls. */
 const SESSION_SWEEP_EVERY = 100;
 
@@ -63,6 +61,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly inserts: GroupCommit<PendingInsert, InsertResult>;
   private readonly now: () => Date;
+  private readonly manyMatches: number;
   private sessionWrites = 0;
   private closed = false;
 
@@ -71,6 +70,7 @@ export class SqliteStore implements Store {
     private readonly options: StoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.manyMatches = options.manyMatches ?? MANY_MATCHES;
     try {
       mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       this.db = new Database(file);
@@ -202,8 +202,8 @@ export class SqliteStore implements Store {
     // before it has looked at every member. A count has no order to follow: always set-driven.
     const many = (setSql: string, value: unknown) =>
       ordered &&
-      Number((this.statement(`SELECT count(*) AS n FROM (${setSql} LIMIT ?)`).get(value, MANY_MATCHES) as Row).n) >=
-        MANY_MATCHES;
+      Number((this.statement(`SELECT count(*) AS n FROM (${setSql} LIMIT ?)`).get(value, this.manyMatches) as Row).n) >=
+        this.manyMatches;
     const inSet = (setSql: string, value: unknown) => add(`${many(setSql, value) ? '+a.seq' : 'a.seq'} IN (${setSql})`, value);
     if (f.tag !== undefined) {
       const tagged = 'SELECT answer_seq FROM answer_tags WHERE tag = ?';
