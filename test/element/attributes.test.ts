@@ -1,10 +1,30 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
+import { nextTask } from '../../src/idle.js';
 import { answer, fillIn, freshStart, mount, part, pressSend, receiverLog, type, waitFor } from '../support/helpers.js';
 
 const opened = (el: Element) => new Promise((resolve) => el.addEventListener('feedback-open', resolve, { once: true }));
-const openSoon = (el: Element, ms = 600) =>
-  Promise.race([opened(el).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+/** Counts the prompt's feedback-open events from now on. */
+const openings = (el: Element) => {
+  const seen = { count: 0 };
+  el.addEventListener('feedback-open', () => seen.count++);
+  return seen;
+};
+/**
+ * Resolves once the next timer of `ms` that the page sets (an automatic trigger's delay) has run,
+ * so whatever it would do has happened: the event that comes first, not a guess at how long to wait.
+ */
+const timerRuns = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const real = window.setTimeout;
+    window.setTimeout = ((callback: TimerHandler, delay?: number, ...rest: unknown[]) => {
+      if (delay !== ms || typeof callback !== 'function') return real(callback, delay, ...rest);
+      window.setTimeout = real;
+      return real(() => (callback(...rest), resolve()), delay);
+    }) as typeof window.setTimeout;
+  });
+/** A timer set now runs after every timer of the same or a shorter delay set before it. */
+const afterTimersSoFar = () => new Promise((resolve) => setTimeout(resolve));
 
 /** Fills the form as a customer would and sends it; resolves with what the endpoint stored. */
 const sendForm = async (el: FeedbackPrompt, fill: (root: ShadowRoot) => void) => {
@@ -98,17 +118,25 @@ describe('attributes a shop owner sets', () => {
   });
 
   it('trigger="delay" opens by itself after the delay, once', async () => {
-    const el = await mount({ endpoint, trigger: 'delay', delay: '0.1' });
-    expect(await openSoon(el, 2000)).to.equal(true);
+    const el = await mount({ endpoint, trigger: 'delay', delay: '0.1', 'snooze-days': '0' });
+    await opened(el);
+    const again = openings(el);
     el.close();
-    expect(await openSoon(el)).to.equal(false);
+    // A second prompt armed after the close, with the same delay: were the first re-armed at the
+    // close, its timer would run before this one's.
+    const control = await mount({ endpoint, trigger: 'delay', delay: '0.1', 'snooze-days': '0' });
+    await opened(control);
+    expect(again.count, 'opened again').to.equal(0);
   });
 
   it('trigger="delay" waits while the customer types in the page\'s own form', async () => {
     const input = await fixture<HTMLInputElement>(html`<input aria-label="Search" />`);
     input.focus();
+    const delayRan = timerRuns(50);
     const el = await mount({ endpoint, trigger: 'delay', delay: '0.05' });
-    expect(await openSoon(el, 400)).to.equal(false);
+    const seen = openings(el);
+    await delayRan;
+    expect(seen.count, 'opened over the page\'s own form').to.equal(0);
     const open = opened(el);
     input.blur();
     await open;
@@ -117,7 +145,10 @@ describe('attributes a shop owner sets', () => {
   it('trigger="scroll" opens once the page is scrolled that far', async () => {
     const tall = await fixture(html`<div style="height: 4000px"></div>`);
     const el = await mount({ endpoint, trigger: 'scroll', scroll: '20' });
-    expect(await openSoon(el, 200)).to.equal(false);
+    const seen = openings(el);
+    // A scroll event at the top of the page: the trigger looks at once, and must not fire.
+    dispatchEvent(new Event('scroll'));
+    expect(seen.count, 'opened before the page was scrolled').to.equal(0);
     const open = opened(el);
     scrollTo(0, 2000);
     await open;
@@ -133,10 +164,12 @@ describe('attributes a shop owner sets', () => {
         query.includes('pointer: fine') ? ({ matches: mouse } as MediaQueryList) : realMatchMedia.call(window, query);
       try {
         const el = await mount({ endpoint, trigger: 'exit' });
-        const open = openSoon(el, 400);
+        const seen = openings(el);
+        // The trigger decides while each event is dispatched: no waiting needed either way.
         document.dispatchEvent(new MouseEvent('mouseout', { clientY: 200, relatedTarget: null, bubbles: true }));
+        expect(seen.count, 'opened on a pointer moving within the page').to.equal(0);
         document.dispatchEvent(new MouseEvent('mouseout', { clientY: -2, relatedTarget: null, bubbles: true }));
-        expect(await open).to.equal(mouse);
+        expect(seen.count).to.equal(mouse ? 1 : 0);
       } finally {
         window.matchMedia = realMatchMedia;
       }
@@ -145,7 +178,10 @@ describe('attributes a shop owner sets', () => {
 
   it('trigger="manual" never opens by itself; open() does', async () => {
     const el = await mount({ endpoint, trigger: 'manual', delay: '0' });
-    expect(await openSoon(el, 300)).to.equal(false);
+    const seen = openings(el);
+    // A delay-0 timer set at arming would have run before this one.
+    await afterTimersSoFar();
+    expect(seen.count, 'opened by itself').to.equal(0);
     el.open();
     await el.updateComplete;
     expect(part(el, 'panel')).not.to.equal(null);
@@ -160,7 +196,9 @@ describe('attributes a shop owner sets', () => {
     const until = Number(localStorage.getItem('feedback-prompt:snoozed-until'));
     expect(until - Date.now()).to.be.closeTo(7 * 86_400_000, 60_000);
     const again = await mount({ endpoint, trigger: 'delay', delay: '0' });
-    expect(await openSoon(again, 400)).to.equal(false);
+    const seen = openings(again);
+    await afterTimersSoFar();
+    expect(seen.count, 'opened while snoozed').to.equal(0);
     expect(part(again, 'launcher')).not.to.equal(null);
   });
 
@@ -175,15 +213,19 @@ describe('attributes a shop owner sets', () => {
     // A single-page app that mounts and unmounts at once, before the browser is idle.
     el.remove();
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The trigger would be armed a task after the first render, and its delay-0 timer run after that.
+    await nextTask();
+    await afterTimersSoFar();
     expect(opened, 'feedback-open from a removed prompt').to.equal(0);
   });
 
   it('sample="0" keeps automatic triggers off on this page view', async () => {
     const el = await mount({ endpoint, trigger: 'delay', delay: '0', sample: '0' });
-    expect(await openSoon(el, 400)).to.equal(false);
+    const seen = openings(el);
+    // Armed after the first: its timer runs after any the first would have set.
     const always = await mount({ endpoint, trigger: 'delay', delay: '0', sample: '1' });
-    expect(await openSoon(always, 2000)).to.equal(true);
+    await opened(always);
+    expect(seen.count, 'opened outside the sample').to.equal(0);
   });
 
   it('an invalid value falls back to the default with one warning naming it', async () => {

@@ -4,6 +4,7 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import type { QueuedAnswer } from '../../src/delivery/queue.js';
 import { queuedRecord } from './customer.js';
+import { nextTask } from '../../src/idle.js';
 import '../../src/index.js';
 
 export { answer, fillIn, part, pressSend, queuedRecord, type, wireRecord } from './customer.js';
@@ -101,8 +102,8 @@ export const mount = async (attributes: Record<string, string | boolean>): Promi
     .join(' ');
   const el = await fixture<FeedbackPrompt>(html`<feedback-prompt ${unsafeStatic(attrs)}></feedback-prompt>`);
   await waitFor(() => el.shadowRoot?.querySelector('.root') || !el.endpoint, 'the first render', 3000).catch(() => {});
-  // Delivery and the trigger start a task after the first render.
-  await new Promise((resolve) => setTimeout(resolve));
+  // Delivery and the trigger start a task after the first render; tasks asked for from now on come after.
+  await nextTask();
   return el;
 };
 
