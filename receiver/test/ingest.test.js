@@ -190,7 +190,10 @@ describe('POST /answers: rate limits (429 with Retry-After)', () => {
 
   test('per site, across client addresses (behind a proxy)', async (t) => {
     const receiver = await useReceiver(t, 'sqlite', { limitPerAddress: 100, limitPerSite: 2, trustProxy: true });
-    const from = (address, site) => postAnswer(receiver.url, wireAnswer({ site }), { headers: { 'x-forwarded-for': address } });
+    const from = (address, site, change = {}) =>
+      postAnswer(receiver.url, wireAnswer({ site, ...change }), { headers: { 'x-forwarded-for': address } });
+    const tooDeep = { context: { a: { b: { c: { d: { e: { f: 1 } } } } } } };
+    assert.equal((await from('198.51.100.9', 'shop-a', tooDeep)).status, 400, 'a bad body does not count');
     assert.equal((await from('198.51.100.1', 'shop-a')).status, 201);
     assert.equal((await from('198.51.100.2', 'shop-a')).status, 201);
     const limited = await from('198.51.100.3', 'shop-a');

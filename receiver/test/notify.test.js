@@ -80,6 +80,20 @@ describe('webhooks', () => {
     assert.equal(hook.requests.length, 2, 'delivered: not sent again');
   });
 
+  test('an answer deleted before its webhook went out is not sent on retry', async (t) => {
+    let now = Date.parse('2026-11-22T10:00:00Z');
+    const hook = await useWebhookServer(t, ({ response }) => response.writeHead(503).end());
+    const receiver = await useReceiver(t, 'sqlite', { webhook: hook.url, webhookSecret: SECRET, now: () => new Date(now), outboxPollMs: 60_000 });
+    const answer = wireAnswer({ email: 'erase-me@example.com' });
+    await postAnswer(receiver.url, answer);
+    await hook.nextRequest();
+    await receiver.flushOutbox();
+    assert.equal(await receiver.store.eraseByEmail('erase-me@example.com'), 1);
+    now += 60 * 60 * 1000;
+    await receiver.flushOutbox();
+    assert.equal(hook.requests.length, 1);
+  });
+
   test('a hanging webhook does not delay the 201 of the next answer', async (t) => {
     // never answers: the requests stay open until the test ends
     const hook = await useWebhookServer(t, () => {});

@@ -56,6 +56,9 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       config: { rateLimit: { max: config.limitPerAddress, timeWindow: MINUTE_MS } },
       onRequest: [originGuard(allowed), requireJson],
       preHandler: async (request) => {
+        // What the schema cannot say is checked before the site's limit, so a bad body does not count.
+        const problem = checkAnswer(request.body);
+        if (problem !== null) throw new HttpError(400, problem);
         const limit = await perSite(request);
         if (!limit.isAllowed && limit.isExceeded) {
           throw new HttpError(429, `too many answers for this site: try again in ${limit.ttlInSeconds} s`, {
@@ -66,8 +69,6 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
     },
     async (request, reply) => {
       const answer = request.body;
-      const problem = checkAnswer(answer);
-      if (problem !== null) throw new HttpError(400, problem);
       const receivedAt = options.now().toISOString();
       let result;
       try {

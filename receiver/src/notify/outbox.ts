@@ -124,9 +124,12 @@ export class OutboxWorker {
   private async deliver(job: OutboxJob): Promise<void> {
     if (job.kind === 'webhook') {
       if (!this.options.webhook) return; // started without --webhook now: nothing to send it to
+      const payload = JSON.parse(job.payload) as WebhookJobPayload;
+      // Deleted or erased meanwhile: its data must not leave now.
+      if (!(await this.options.store.get(payload.webhookId.replace(/^msg_/, '')))) return;
       await deliverWebhook(
         { ...this.options.webhook, fetch: this.options.fetch, now: this.options.now, signal: this.abort.signal },
-        JSON.parse(job.payload) as WebhookJobPayload,
+        payload,
       );
       return;
     }
