@@ -70,8 +70,8 @@ const openPanel = async (): Promise<PanelState | null> => {
   const panel = root.querySelector<HTMLElement>('[part=panel]');
   if (!panel) return null;
   await Promise.all(panel.getAnimations({ subtree: true }).map((a) => a.finished));
-  // The panel's focus move waits for the render after open.
-  await new Promise((r) => setTimeout(r, 50));
+  // open() moves focus once its render is done, in a callback it asked for before ours.
+  await el.updateComplete;
   const describe = (node: Element | null): Box | null => (window as any).describeBox(node);
   return {
     panel: describe(panel)!,
@@ -128,8 +128,6 @@ const policyIsLive = async (): Promise<boolean> => {
 
 // ---- The test side. ----
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 const open = (page: string, endpoint: string): Promise<Tab> =>
   Tab.openPath(`${PAGES}/${page}?endpoint=${encodeURIComponent(endpoint)}`);
 
@@ -165,8 +163,8 @@ const expectWidgetWorks = async (tab: Tab, text: string, extra: { rating?: numbe
   const sent = await tab.eval(sendAnswer, { text, ...extra });
   expect(sent.answer.answer).to.equal(text);
   await waitFor(async () => (await receiverLog()).records.length > 0, 'the answer at the receiver');
-  // Room for a duplicate to show up, were there one.
-  await pause(600);
+  // A duplicate would come from the page's queue: flush() waits for any round under way and runs one more.
+  await tab.eval(() => (document.querySelector('feedback-prompt') as any).flush());
   const { attempts, records } = await receiverLog();
   expect(attempts.map((a) => a.id), 'one attempt, with the answer id').to.deep.equal([sent.answer.id]);
   expect(records, 'one record').to.have.length(1);

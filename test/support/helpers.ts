@@ -3,7 +3,7 @@ import { fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import type { QueuedAnswer } from '../../src/delivery/queue.js';
-import { queuedRecord } from './customer.js';
+import { queuedRecord, wireRecord } from './customer.js';
 import { nextTask } from '../../src/idle.js';
 import '../../src/index.js';
 
@@ -92,6 +92,21 @@ export const waitFor = async <T>(check: () => T | Promise<T>, what: string, ms =
     if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+};
+
+/**
+ * Sends an answer of the test's own straight to the endpoint and waits until it is stored; returns
+ * its id. For a check that a page sent nothing more: whatever it sent earlier arrived before this.
+ */
+export const sendAfterwards = async (endpoint: string): Promise<string> => {
+  const marker = wireRecord({ answer: 'marker sent by the test' });
+  await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': marker.id },
+    body: JSON.stringify(marker),
+  });
+  await waitFor(async () => (await receiverLog()).records.some((r) => r.id === marker.id), 'the marker answer');
+  return marker.id;
 };
 
 /** Mounts `<feedback-prompt>` with these attributes and waits for its first render. */
