@@ -1,6 +1,8 @@
 // The shop owner's configurator: form → live preview attributes → snippet to copy.
 // The settings also live in the address (#site=…&rating=1) so a reload or a shared link keeps them.
-import { DEFAULTS, ATTRIBUTES, attributesFor, buildSnippet, endpointProblem, normalise } from './snippet.js';
+// Each attribute's limits, allowed values and default come from the element's table (via snippet.js).
+import { ATTRIBUTES as TABLE } from '../dist/npm/settings/attributes.js';
+import { DEFAULTS, ATTRIBUTES, LANGUAGES, attributesFor, buildSnippet, endpointProblem, keyOf, normalise } from './snippet.js';
 
 const form = document.getElementById('settings');
 const preview = document.querySelector('#preview feedback-prompt');
@@ -18,6 +20,40 @@ let accentChosen = false;
 
 const field = (key) => form.elements.namedItem(key);
 const HEX = /^#[0-9a-f]{6}$/i;
+
+/** Every attribute of the table has its control here; one missing is a mistake in this page. */
+for (const name of ATTRIBUTES) {
+  if (!field(keyOf(name))) console.error(`configurator: no control for the "${name}" attribute`);
+}
+
+/** The language list: every built-in language, named in itself (Nederlands, 日本語, …). */
+const langSelect = field('lang');
+for (const code of LANGUAGES) {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+  langSelect.add(Object.assign(new Option(`${name} (${code})`, code), { lang: code }));
+}
+
+/** Number fields take their limits from the table, and say them when a value is outside. */
+const NUMBERS = TABLE.filter((spec) => spec.type === 'number');
+for (const spec of NUMBERS) {
+  const el = field(keyOf(spec.name));
+  if (spec.min !== undefined) el.min = String(spec.min);
+  if (spec.max !== undefined) el.max = String(spec.max);
+  // Whole steps, but for a share from 0 to 1 (the spinner's steps only: any value in range is fine).
+  el.step = spec.max !== undefined && spec.max - spec.min <= 1 ? 'any' : '1';
+  const range = spec.max === undefined ? `of ${spec.min} or more` : `from ${spec.min} to ${spec.max}`;
+  document.getElementById(`${el.id}-error`).textContent = `Use ${spec.integer ? 'a whole number' : 'a number'} ${range}.`;
+}
+
+/**
+ * The colour the preview really uses when the owner chooses none (the element's own default, or
+ * its dark-scheme one), as the swatch's #rrggbb.
+ */
+function themeAccent() {
+  const button = preview.shadowRoot?.querySelector('[part=launcher], [part=submit]');
+  const rgb = button && getComputedStyle(button).backgroundColor.match(/\d+/g);
+  return rgb ? `#${rgb.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}` : null;
+}
 
 function readSettings() {
   const settings = {};
@@ -59,12 +95,17 @@ function setError(el, message) {
 function validate(settings) {
   const problem = endpointProblem(settings.endpoint, location.origin);
   setError(field('endpoint'), problem || null);
-  for (const key of ['delay', 'scroll', 'snoozeDays', 'sample', 'maxLength']) {
+  for (const spec of NUMBERS) {
+    const key = keyOf(spec.name);
     const el = field(key);
     const value = el.value.trim();
     // Empty means "the default"; anything else must be a value the element accepts.
     const ok = !el.validity.badInput && (value === '' || normalise({ [key]: value })[key] === Number(value));
     setError(el, ok ? null : '');
+  }
+  for (const key of ['context', 'texts']) {
+    const value = field(key).value.trim();
+    setError(field(key), value === '' || normalise({ [key]: value })[key] ? null : '');
   }
 }
 
@@ -111,13 +152,14 @@ function update() {
   document.getElementById('scroll-field').hidden = trigger !== 'scroll';
   openRow.hidden = trigger !== 'manual';
 
-  accentValue.textContent = accentChosen ? accentInput.value : 'Theme colour';
+  if (!accentChosen) accentInput.value = themeAccent() ?? accentInput.value;
+  accentValue.textContent = accentChosen ? accentInput.value : `Theme colour (${accentInput.value})`;
 
   validate(settings);
   updatePreview(settings);
   updateAddress(settings);
 
-  const snippet = buildSnippet(settings, location.origin);
+  const snippet = buildSnippet(settings);
   if (snippet !== lastSnippet) {
     snippetCode.textContent = snippet;
     lastSnippet = snippet;
@@ -179,3 +221,11 @@ window.addEventListener('hashchange', () => {
 
 writeSettings({ ...DEFAULTS, ...readAddress() });
 update();
+// Once the preview has drawn its launcher, the swatch can show its real colour.
+customElements.whenDefined('feedback-prompt').then(async () => {
+  await preview.updateComplete;
+  const drawn = new MutationObserver(() => preview.shadowRoot.querySelector('[part=launcher]') && (drawn.disconnect(), update()));
+  drawn.observe(preview.shadowRoot, { childList: true, subtree: true });
+  if (preview.shadowRoot.querySelector('[part=launcher]')) update();
+});
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', update);

@@ -1,87 +1,100 @@
 /**
  * The configurator's settings → attributes → the snippet a shop owner pastes.
  * Pure: no DOM, no globals; runs in the browser and in Node (unit tests).
+ *
+ * What each attribute is (its type, default, limits, allowed values) comes from the element's own
+ * table, src/settings/attributes.ts, and the languages from src/i18n/, both through their npm build
+ * (dist/npm/, made by npm run build): nothing of the element is restated here.
  */
+import { ATTRIBUTES as TABLE } from '../dist/npm/settings/attributes.js';
+import { LANGUAGES } from '../dist/npm/i18n/index.js';
 
-/** The configurator's starting values. Empty string / false = "not set: use the element's default". */
-export const DEFAULTS = Object.freeze({
-  // The receiver `npm start` runs beside the demo shop (demo/server.js).
-  endpoint: 'http://localhost:8787/answers',
-  site: '',
-  question: '',
-  lang: '',
-  position: 'bottom-right',
-  trigger: 'button',
-  delay: 30,
-  scroll: 50,
-  snoozeDays: 30,
-  sample: 1,
-  askEmail: false,
-  rating: false,
-  topics: '',
-  privacyUrl: '',
-  maxLength: 2000,
-  accent: '',
-});
+export { LANGUAGES };
 
-export const LANGUAGES = Object.freeze(['en', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'pl', 'ja', 'ar']);
-export const POSITIONS = Object.freeze(['bottom-right', 'bottom-left', 'inline']);
-export const TRIGGERS = Object.freeze(['button', 'delay', 'scroll', 'exit', 'manual']);
-
-const text = (v) => (v == null ? '' : String(v).trim());
-const oneOf = (list) => (v) => (list.includes(text(v)) ? text(v) : '');
-const number = (ok) => (v) => {
-  const s = text(v);
-  const n = s === '' ? NaN : Number(s);
-  return Number.isFinite(n) && ok(n) ? n : null;
-};
-const topicList = (v) => text(v).split(',').map((t) => t.trim()).filter(Boolean).join(',');
+/** A setting's key in the configurator (and its form field's name): the attribute in camelCase. */
+export const keyOf = (name) => name.replace(/-(.)/g, (_, c) => c.toUpperCase());
 
 /**
- * Every setting in attribute order: [settings key, attribute name, kind, read, relevant?].
- * kind: 'text' (omitted when empty), 'number' (omitted when invalid or equal to the default),
- * 'bool' (present or absent).
+ * Where the snippet says the files are: a placeholder the shop owner replaces with where they host
+ * the files of dist/ (the classic script, and the language files beside it).
  */
-const FIELDS = [
-  ['endpoint', 'endpoint', 'text', text],
-  ['site', 'site', 'text', text],
-  ['question', 'question', 'text', text],
-  ['lang', 'lang', 'text', oneOf(LANGUAGES)],
-  ['position', 'position', 'text', oneOf(POSITIONS)],
-  ['trigger', 'trigger', 'text', oneOf(TRIGGERS)],
-  ['delay', 'delay', 'number', number((n) => n >= 0), (s) => s.trigger === 'delay'],
-  ['scroll', 'scroll', 'number', number((n) => n >= 0 && n <= 100), (s) => s.trigger === 'scroll'],
-  ['snoozeDays', 'snooze-days', 'number', number((n) => n >= 0)],
-  ['sample', 'sample', 'number', number((n) => n >= 0 && n <= 1)],
-  ['askEmail', 'ask-email', 'bool', Boolean],
-  ['rating', 'rating', 'bool', Boolean],
-  ['topics', 'topics', 'text', topicList],
-  ['privacyUrl', 'privacy-url', 'text', text],
-  ['maxLength', 'max-length', 'number', number((n) => Number.isInteger(n) && n >= 1)],
-  ['accent', 'accent', 'text', text],
-];
+export const FILES_PLACEHOLDER = 'https://YOUR-FILES-HOST/feedback-prompt/';
 
-/** Every attribute the configurator can set, in snippet order. */
-export const ATTRIBUTES = Object.freeze(FIELDS.map(([, name]) => name));
+/** The receiver `npm start` runs beside the demo shop (demo/server.js): the preview's endpoint. */
+const DEMO_ENDPOINT = 'http://localhost:8787/answers';
+
+/** Settings that only apply with another: the delay with trigger="delay", the scroll share with trigger="scroll". */
+const RELEVANT = {
+  delay: (s) => s.trigger === 'delay',
+  scroll: (s) => s.trigger === 'scroll',
+};
+
+/** Every attribute of the element, in the table's order. */
+export const ATTRIBUTES = Object.freeze(TABLE.map((spec) => spec.name));
+
+/** The configurator's starting values: the table's defaults; '' / false = "not set: use the element's". */
+export const DEFAULTS = Object.freeze(
+  Object.fromEntries(
+    TABLE.map((spec) => [
+      keyOf(spec.name),
+      spec.name === 'endpoint' ? DEMO_ENDPOINT : spec.default ?? (spec.type === 'boolean' ? false : ''),
+    ]),
+  ),
+);
+
+const text = (v) => (v == null ? '' : String(v).trim());
+
+/** A JSON object (for `texts`: of text values only), tidied to one line; '' when it is not one. */
+const jsonObject = (textsOnly) => (v) => {
+  try {
+    const value = JSON.parse(text(v));
+    const ok = value && typeof value === 'object' && !Array.isArray(value) &&
+      (!textsOnly || Object.values(value).every((x) => typeof x === 'string'));
+    return ok ? JSON.stringify(value) : '';
+  } catch {
+    return '';
+  }
+};
+
+/** How a value of each type of the table is read: the tidy value, or null/'' when the element would refuse it. */
+const READERS = {
+  string: () => text,
+  url: () => text,
+  choice: (spec) => (v) => (spec.allowed.includes(text(v)) ? text(v) : ''),
+  language: () => (v) => (LANGUAGES.includes(text(v)) ? text(v) : ''),
+  list: () => (v) => text(v).split(',').map((t) => t.trim()).filter(Boolean).join(','),
+  boolean: () => Boolean,
+  number: (spec) => (v) => {
+    const s = text(v);
+    const n = s === '' ? NaN : Number(s);
+    const ok = Number.isFinite(n) && n >= (spec.min ?? -Infinity) && n <= (spec.max ?? Infinity) && (!spec.integer || Number.isInteger(n));
+    return ok ? n : null;
+  },
+  object: () => jsonObject(false),
+  texts: () => jsonObject(true),
+};
+
+const FIELDS = TABLE.map((spec) => ({ spec, key: keyOf(spec.name), read: READERS[spec.type](spec) }));
 
 /**
  * Settings with every value checked: unknown keys dropped, missing or invalid values replaced by the
- * default, text trimmed, topics tidied ("a, ,b" → "a,b"), an empty endpoint replaced by the default one.
+ * default, text trimmed, topics tidied ("a, ,b" → "a,b"), JSON on one line, an empty endpoint
+ * replaced by the demo's.
  */
 export function normalise(settings = {}) {
   const out = { ...DEFAULTS };
-  for (const [key, , kind, read] of FIELDS) {
+  for (const { spec, key, read } of FIELDS) {
     if (!(key in settings)) continue;
     const value = read(settings[key]);
-    if (kind === 'number') out[key] = value ?? DEFAULTS[key];
-    else if (kind === 'bool') out[key] = value;
+    if (spec.type === 'number') out[key] = value ?? DEFAULTS[key];
+    else if (spec.type === 'boolean') out[key] = value;
     else out[key] = value || DEFAULTS[key];
   }
   return out;
 }
 
 /**
- * The attributes `<feedback-prompt>` needs for these settings, in a stable order: a list of
+ * The attributes `<feedback-prompt>` needs for these settings, in the table's order: a list of
  * [attribute name, value], value `true` for a boolean attribute. Defaults, empty values and settings
  * that do not apply (delay without trigger="delay", …) are left out; `endpoint` is always there,
  * exactly as typed (relative or absolute).
@@ -89,15 +102,13 @@ export function normalise(settings = {}) {
 export function attributesFor(settings = {}) {
   const s = normalise(settings);
   const attrs = [];
-  for (const [key, name, kind, , relevant] of FIELDS) {
-    if (relevant && !relevant(s)) continue;
+  for (const { spec, key } of FIELDS) {
+    if (RELEVANT[key] && !RELEVANT[key](s)) continue;
     const value = s[key];
-    if (kind === 'bool') {
-      if (value) attrs.push([name, true]);
-    } else if (key === 'endpoint') {
-      attrs.push([name, value]);
-    } else if (value !== DEFAULTS[key] && value !== '') {
-      attrs.push([name, String(value)]);
+    if (spec.type === 'boolean') {
+      if (value) attrs.push([spec.name, true]);
+    } else if (key === 'endpoint' || (value !== DEFAULTS[key] && value !== '')) {
+      attrs.push([spec.name, String(value)]);
     }
   }
   return attrs;
@@ -132,23 +143,39 @@ function withSlash(origin) {
 }
 
 /**
- * buildSnippet(settings, origin) → string
- *
- * The classic auto-mount script tag for these settings, ready to paste before `</body>`:
- * `src` and `data-endpoint` are absolute URLs on `origin` (e.g. "https://feedback.example"), then one
- * `data-*` attribute per non-default setting, in the order of the configurator; values HTML-escaped,
- * boolean settings as bare attributes (`data-rating`). One attribute per line.
+ * The origin the receiver must allow (CORS), as a sentence for the snippet's comment; '' for a
+ * relative endpoint, which is on the shop's own origin.
  */
-export function buildSnippet(settings, origin) {
-  const base = withSlash(origin);
-  const lines = [`<script src="${escapeHtml(new URL('dist/feedback-prompt.iife.js', base).href)}"`];
+export function originNote(endpoint) {
+  let url;
+  try {
+    url = new URL(text(endpoint));
+  } catch {
+    return '';
+  }
+  return `The receiver at ${url.origin} must allow your shop's origin (e.g. --allowed-origins https://your-shop.example).`;
+}
+
+/**
+ * buildSnippet(settings, filesAt = FILES_PLACEHOLDER) → string
+ *
+ * The classic auto-mount script tag for these settings, ready to paste before `</body>` (or into a
+ * tag manager's Custom HTML tag): a comment saying where the files go and which origin the receiver
+ * must allow, then `src` at `filesAt`, `data-endpoint` as typed, one `data-*` attribute per
+ * non-default setting in the table's order; values HTML-escaped, booleans bare (`data-rating`).
+ */
+export function buildSnippet(settings, filesAt = FILES_PLACEHOLDER) {
+  const { endpoint } = normalise(settings);
+  const note = [
+    filesAt === FILES_PLACEHOLDER
+      ? `Replace ${FILES_PLACEHOLDER} with where you host the files of feedback-prompt's dist/ folder (this script and the feedback-prompt-*.js language files beside it).`
+      : '',
+    originNote(endpoint),
+  ].filter(Boolean);
+  const lines = note.length ? [`<!-- feedback-prompt: ${note.join('\n     ')} -->`] : [];
+  lines.push(`<script src="${escapeHtml(`${withSlash(filesAt)}feedback-prompt.iife.js`)}"`);
   for (const [name, value] of attributesFor(settings)) {
-    if (value === true) {
-      lines.push(`  data-${name}`);
-    } else {
-      const v = name === 'endpoint' ? absoluteEndpoint(value, base) ?? value : value;
-      lines.push(`  data-${name}="${escapeHtml(v)}"`);
-    }
+    lines.push(value === true ? `  data-${name}` : `  data-${name}="${escapeHtml(value)}"`);
   }
   return `${lines.join('\n')}></script>`;
 }

@@ -74,7 +74,7 @@ export const styles = css`
   /*
    * A column whose one flexible item is the answer field: on a short screen the field gives way,
    * never Send. viewport.ts sets --_panel-bottom and --_panel-max from the visual viewport (so an
-   * on-screen keyboard pushes the panel up); the fallbacks are for browsers without it.
+   * on-screen keyboard pushes the panel up and shortens it); the fallbacks are for browsers without it.
    */
   [part='panel'] {
     position: fixed;
@@ -84,7 +84,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     width: min(380px, calc(100vw - 32px));
-    max-height: var(--_panel-max, calc(100dvh - 92px));
+    /* 100%: the viewport, or a box that contains fixed elements (a transformed preview frame). */
+    max-height: min(100% - 92px, var(--_panel-max, 100dvh));
     overflow: auto;
     padding: 20px 20px 0;
     background: var(--_bg);
