@@ -50,7 +50,7 @@ const openDb = (): Promise<IDBDatabase | undefined> =>
   });
 
 /** The queue as IndexedDB holds it, read with the raw API (not through the code under test). */
-export const storedQueue = async (): Promise<Array<{ answer: { id: string; answer: string }; setAside?: boolean; status?: number; attempts: number }>> => {
+export const storedQueue = async (): Promise<QueuedAnswer[]> => {
   const db = await openDb();
   if (!db || !db.objectStoreNames.contains(STORE)) return (db?.close(), []);
   const values = await new Promise<unknown[]>((resolve, reject) => {
