@@ -18,7 +18,8 @@ const SIGN_IN_SCHEMA = {
 } as const;
 
 export const SESSION_COOKIE = 'feedback_session';
-export const SESSION_COOKIE_PATH = '/api';
+// '/', not '/api': behind a proxy that adds a path prefix (/feedback/api/...) the browser must still send it.
+export const SESSION_COOKIE_PATH = '/';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
