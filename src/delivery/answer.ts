@@ -1,4 +1,4 @@
-/** What the customer gave us, as it goes on the wire (SPEC: "The answer on the wire"). */
+/** What the customer gave us, as it goes on the wire (docs/widget-contract.md, "The answer on the wire"). */
 export interface Answer {
   id: string;
   version: 1;

@@ -1,6 +1,6 @@
 import type { Answer } from './answer.js';
 
-/** How one attempt ended, in the terms of the spec's status table. */
+/** How one attempt ended, in the terms of the status table in docs/widget-contract.md. */
 export type Outcome =
   | { kind: 'delivered'; status: number }
   | { kind: 'retry'; status: number; retryAfter: string | null }
@@ -9,7 +9,7 @@ export type Outcome =
 /** Sends one answer; never throws: every failure is an Outcome. */
 export type Transport = (endpoint: string, answer: Answer, options?: { keepalive?: boolean }) => Promise<Outcome>;
 
-/** Statuses the spec says are worth another try; 0 stands for a network error or timeout. */
+/** Statuses worth another try (docs/widget-contract.md); 0 stands for a network error or timeout. */
 const RETRYABLE = new Set([0, 408, 425, 429]);
 
 export const classify = (status: number, retryAfter: string | null = null): Outcome =>

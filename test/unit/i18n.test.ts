@@ -15,7 +15,7 @@ const KEYS = Object.keys(en) as TextKey[];
 
 describe('i18n', () => {
   describe('supported', () => {
-    it('knows at least the languages the spec promises', () => {
+    it('knows at least the languages the README promises', () => {
       for (const lang of ['en', 'nl', 'de', 'fr', 'es', 'it', 'pt', 'pl', 'ja', 'ar']) {
         expect(LANGUAGES, lang).to.include(lang);
         expect(supported(lang)).to.equal(lang);

@@ -128,7 +128,7 @@ describe('fitsIn', () => {
   });
 });
 
-describe('classify (the spec\'s status table)', () => {
+describe('classify (the status table in docs/widget-contract.md)', () => {
   it('2xx and 409 are delivered', () => {
     for (const status of [200, 201, 202, 204, 299, 409]) {
       expect(classify(status), String(status)).to.deep.equal({ kind: 'delivered', status });
