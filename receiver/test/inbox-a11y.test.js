@@ -66,6 +66,7 @@ test('triage works with the keyboard alone, and the shortcuts are listed', async
   const page = await newPage(browser);
   await signIn(page, inbox, OWNER.email, OWNER.password);
   await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, {}, answers.length);
+  const patched = () => page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/answers/'));
   const focusedId = () => page.evaluate(() => document.activeElement?.closest('[data-answer-id]')?.dataset.answerId);
 
   // The list of shortcuts: a dialog that takes the focus and gives it back.
@@ -86,12 +87,13 @@ test('triage works with the keyboard alone, and the shortcuts are listed', async
   assert.equal(await focusedId(), answers[1].id);
 
   // e: handled, the card leaves "To do", the next one has the focus; u brings it back.
-  await page.keyboard.press('e');
+  await Promise.all([patched(), page.keyboard.press('e')]);
   await page.waitForFunction((id) => !document.querySelector(`[data-answer-id="${id}"]`), {}, answers[1].id);
   assert.equal(await focusedId(), answers[2].id);
   assert.equal((await receiver.store.get(answers[1].id)).status, 'handled');
-  await page.keyboard.press('u');
+  await Promise.all([patched(), page.keyboard.press('u')]);
   await page.waitForFunction((id) => document.activeElement?.dataset.answerId === id, {}, answers[1].id);
+  assert.equal((await receiver.store.get(answers[1].id)).status, 'new');
 
   // Tab reaches the card's buttons (after the page link); Enter presses them.
   for (let presses = 0; presses < 4 && (await page.evaluate(() => document.activeElement.tagName)) !== 'BUTTON'; presses++) {

@@ -22,7 +22,7 @@ async function waitForList(page, answers) {
   try {
     await page.waitForFunction(
       (wanted) => JSON.stringify([...document.querySelectorAll('.card .answer-text')].map((node) => node.textContent)) === wanted,
-      { timeout: 10_000 },
+      { timeout: 30_000 },
       JSON.stringify(expected),
     );
   } catch {
@@ -30,8 +30,12 @@ async function waitForList(page, answers) {
   }
 }
 
+/** Resolves when the page's next PATCH of an answer has been answered. */
+const patched = (page) =>
+  page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/answers/'));
+
 const waitForToast = (page, pattern) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.toast')?.textContent ?? ''), { timeout: 10_000 }, pattern.source);
+  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.toast')?.textContent ?? ''), { timeout: 30_000 }, pattern.source);
 
 /** A local SMTP server that keeps what it receives. */
 async function useSmtp(t) {
@@ -112,16 +116,16 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     await page.focus('#view-heading');
     await page.keyboard.press('j');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.answerId), lockers.id);
-    await page.keyboard.press('e');
+    await Promise.all([patched(page), page.keyboard.press('e')]);
     await waitForList(page, [tea, parcel]);
     await waitForToast(page, /Marked as handled/);
     assert.equal((await stored(lockers)).status, 'handled');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.answerId), tea.id, 'the next answer takes the focus');
-    await page.keyboard.press('u');
+    await Promise.all([patched(page), page.keyboard.press('u')]);
     await waitForList(page, [lockers, tea, parcel]);
     await waitForToast(page, /Undone/);
     assert.equal((await stored(lockers)).status, 'new');
-    await page.click(`[data-answer-id="${lockers.id}"] .actions button`);
+    await Promise.all([patched(page), page.click(`[data-answer-id="${lockers.id}"] .actions button`)]);
     await waitForList(page, [tea, parcel]);
     await waitForToast(page, /Marked as handled/);
     assert.equal((await stored(lockers)).status, 'handled');

@@ -281,15 +281,18 @@ export class InboxApp extends LightElement {
       this.put({ ...answer, status });
     }
     const key = status === 'handled' ? 'markedHandled' : status === 'spam' ? 'markedSpam' : 'markedNew';
+    const request = api.update(answer.id, { status });
+    // Undo is offered at once, not when the server has answered: a quick `u` must not be lost.
+    const toast: Toast = { message: t(key), undo: () => void this.undoStatus(answer, index, leaves, request) };
+    this.toast = toast;
     try {
-      const updated = await api.update(answer.id, { status });
-      if (!leaves) this.put(updated);
+      const updated = await request;
+      if (!leaves && this.answers.find((each) => each.id === answer.id)?.status === status) this.put(updated);
     } catch {
+      if (this.toast !== toast) return;
       this.restore(answer, index, leaves);
       this.toast = { message: t('actionFailed'), error: true };
-      return;
     }
-    this.toast = { message: t(key), undo: () => void this.undoStatus(answer, index, leaves) };
   }
 
   private restore(answer: StoredAnswer, index: number, wasRemoved: boolean): void {
@@ -304,10 +307,12 @@ export class InboxApp extends LightElement {
     this.focusNext = 'card';
   }
 
-  private async undoStatus(before: StoredAnswer, index: number, wasRemoved: boolean): Promise<void> {
+  private async undoStatus(before: StoredAnswer, index: number, wasRemoved: boolean, pending: Promise<unknown>): Promise<void> {
     this.toast = null;
     this.restore(before, index, wasRemoved);
     try {
+      // After the change it undoes, so the two cannot reach the server in the wrong order.
+      await pending.catch(() => undefined);
       this.put(await api.update(before.id, { status: before.status }));
       this.toast = { message: t('undone') };
     } catch {
@@ -454,7 +459,9 @@ export class InboxApp extends LightElement {
     } else if (focus === 'tag' || focus === 'note') {
       this.querySelector<HTMLElement>(`#${focus}-${CSS.escape(this.current?.id ?? '')}`)?.focus();
     } else if (focus === 'heading') {
-      this.querySelector<HTMLElement>('#view-heading')?.focus();
+      // Overview and settings are elements of their own: their heading is there once they have rendered.
+      const view = this.querySelector<LightElement>('inbox-overview, inbox-settings');
+      void (view?.updateComplete ?? Promise.resolve()).then(() => this.querySelector<HTMLElement>('#view-heading')?.focus());
     }
     this.watchEndOfList();
   }

@@ -54,5 +54,5 @@ export async function signIn(page, inboxUrl, email, password) {
   await page.waitForSelector('#sign-in-email');
   await page.type('#sign-in-email', email);
   await page.type('#sign-in-password', password);
-  await Promise.all([page.waitForSelector('.top', { timeout: 10_000 }), page.click('.sign-in button[type=submit]')]);
+  await Promise.all([page.waitForSelector('.top', { timeout: 30_000 }), page.click('.sign-in button[type=submit]')]);
 }
