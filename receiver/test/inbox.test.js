@@ -138,6 +138,7 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     await page.keyboard.type('late parcel');
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.querySelector(`[data-answer-id="${id}"] .tag-list`)?.textContent.includes('late parcel'), {}, parcel.id);
+    await waitForToast(page, /Tag late parcel added/);
     await page.type(`#note-${parcel.id}`, 'Asked the courier on Tuesday.');
     await page.click(`[data-answer-id="${parcel.id}"] .note button`);
     await waitForToast(page, /Note saved/);
