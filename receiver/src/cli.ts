@@ -19,11 +19,17 @@ export function version(): string {
   return pkg.version;
 }
 
+const PLACEHOLDERS: Partial<Record<keyof Config, string>> = {
+  port: 'PORT', host: 'ADDRESS', data: 'FOLDER', databaseUrl: 'URL', allowedOrigins: 'ORIGINS',
+  limitPerAddress: 'N', limitPerSite: 'N', retentionDays: 'DAYS', notifyEmail: 'EMAIL', mailFrom: 'EMAIL',
+  smtp: 'URL', digest: 'off|daily', webhook: 'URL', webhookSecret: 'whsec_…',
+};
+
 export function helpText(): string {
   const rows = OPTIONS.map((spec) => {
-    const flag = `--${spec.flag}${'boolean' in spec && spec.boolean ? '' : ' VALUE'}`;
+    const flag = `--${spec.flag}${'boolean' in spec && spec.boolean ? '' : ` ${PLACEHOLDERS[spec.key] ?? 'VALUE'}`}`;
     const env = spec.env ? `  [env ${spec.env}]` : '';
-    return `  ${flag.padEnd(26)}${spec.help}\n  ${''.padEnd(26)}default: ${spec.shownDefault}${env}`;
+    return `  ${flag.padEnd(30)}${spec.help}\n  ${''.padEnd(30)}default: ${spec.shownDefault}${env}`;
   });
   return [
     `${NAME} ${version()}: receives feedback-prompt answers, keeps them, and serves the inbox.`,
@@ -39,8 +45,8 @@ export function helpText(): string {
     '',
     'Options (a flag wins over its environment variable):',
     ...rows,
-    `  ${'--help'.padEnd(26)}show this text`,
-    `  ${'--version'.padEnd(26)}show the version`,
+    `  ${'--help'.padEnd(30)}show this text`,
+    `  ${'--version'.padEnd(30)}show the version`,
     '',
     'add-owner and add-token take the same --data / --database-url as the server.',
   ].join('\n');
