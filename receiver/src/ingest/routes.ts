@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { HttpError } from '../http-error.js';
-import type { OutboxJob, Store, WireAnswer } from '../store/store.js';
+import { StoreInputError, type OutboxJob, type Store, type WireAnswer } from '../store/store.js';
 import { ANSWER_SCHEMA, BODY_LIMIT_BYTES, checkAnswer } from './answer-schema.js';
 import { originGuard, requireJson } from './origin.js';
 
@@ -74,7 +74,9 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       try {
         result = await store.insert(answer, receivedAt, options.jobsFor(answer, receivedAt));
       } catch (error) {
-        // Whatever the database said, the answer is not stored: the widget keeps it and retries.
+        // A value the database cannot take will never be taken: 400, so the widget sets it aside.
+        if (error instanceof StoreInputError) throw error;
+        // Otherwise the answer is not stored for now: the widget keeps it and retries.
         request.log.error({ err: error }, 'an answer could not be stored');
         throw new HttpError(503, 'storage unavailable: the answer was not stored; try again later', {
           'retry-after': String(STORE_RETRY_AFTER_SECONDS),
