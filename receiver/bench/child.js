@@ -19,7 +19,8 @@ export function peakRssMB(pid) {
 
 /**
  * @param {object} options  serve.js's JSON options ({kind: 'ceiling'} or {kind: 'receiver', ...})
- * @returns {Promise<{ url: string, pid: number, readyMs: number, peakRssMB(): number | null, stop(): Promise<void> }>}
+ *   readyMs: spawn → listening (Node's boot included); startMs: the server's own start, as it measured it
+ * @returns {Promise<{ url: string, pid: number, readyMs: number, startMs: number, peakRssMB(): number | null, stop(): Promise<void> }>}
  */
 export async function startServer(options) {
   const started = performance.now();
@@ -31,11 +32,12 @@ export async function startServer(options) {
     exited.then((code) => Promise.reject(new Error(`the ${options.kind} server exited (code ${code}) before it listened`))),
   ]);
   const readyMs = performance.now() - started;
-  const { url } = JSON.parse(first);
+  const { url, startMs } = JSON.parse(first);
   return {
     url,
     pid: child.pid,
     readyMs,
+    startMs,
     peakRssMB: () => peakRssMB(child.pid),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -105,7 +105,7 @@ export async function measureMillion(dir, token) {
     const filteredSearch = await timeGet(`${api}?q=${encodeURIComponent('delivery')}&lang=en&rating=1&limit=50`, headers);
     const rssBeforeExport = server.peakRssMB();
     const csv = await timeExport(`${server.url}/api/answers.csv`, headers);
-    return { startupMs: server.readyMs, firstPage, search, filteredSearch, rssBeforeExport, csv, peakRssMB: server.peakRssMB() };
+    return { startupMs: server.readyMs, ownStartMs: server.startMs, firstPage, search, filteredSearch, rssBeforeExport, csv, peakRssMB: server.peakRssMB() };
   } finally {
     await server.stop();
   }

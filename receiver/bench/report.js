@@ -41,7 +41,7 @@ export function ingestTable({ ceiling, sqlite, postgres, postgresSkipped }, { se
     ['p50 / p99 at saturation', ...columns.map((r) => cell(r, (x) => `${ms(x.saturation.p50)} / ${ms(x.saturation.p99)}`)), ''],
     ['other statuses (saturation; fixed rate)', ...columns.map((r) => cell(r, (x) => `${refusals(x.saturation)}; ${refusals(x.fixed)}`)), ''],
     ['server peak RSS', ...columns.map((r) => cell(r, (x) => `${int(x.peakRssMB)} MB`)), ''],
-    ['server start-up (empty store)', ...columns.map((r) => cell(r, (x) => ms(x.startupMs))), ''],
+    ['start-up, empty store: spawn → listening (own start)', ...columns.map((r) => cell(r, (x) => `${ms(x.startupMs)} (${ms(x.ownStartMs)})`)), ''],
   ];
   const out = table(['ingest', '(a) ceiling', '(b) SQLite', '(c) PostgreSQL', 'target'], rows);
   if (postgresSkipped) out.push(`(c) skipped: ${postgresSkipped}`);
@@ -52,7 +52,7 @@ export function ingestTable({ ceiling, sqlite, postgres, postgresSkipped }, { se
 export function millionTable(m, count) {
   const get = (g, target) => `${ms(g.warmMs)} (first ${ms(g.coldMs)}, ${g.count} answers)${target === undefined ? '' : mark(g.warmMs <= target)}`;
   const rows = [
-    ['start-up (spawn → listening)', ms(m.startupMs) + mark(m.startupMs <= 1000), '≤ 1 s'],
+    ['start-up: spawn → listening (own start)', `${ms(m.startupMs)} (${ms(m.ownStartMs)})${mark(m.startupMs <= 1000)}`, '≤ 1 s'],
     ['first page, newest 50', get(m.firstPage, 100), '≤ 100 ms'],
     ['search q=gluten', get(m.search, 100), '≤ 100 ms'],
     ['search q=delivery, lang=en, rating=1', get(m.filteredSearch, 100), '≤ 100 ms'],

@@ -2,7 +2,7 @@
 // loop, and its peak memory is its own): `node serve.js '<json options>'`.
 //   { "kind": "ceiling" }                       Fastify answering 201 to POST /answers, nothing stored
 //   { "kind": "receiver", ...ReceiverOptions }  the real receiver (SQLite or PostgreSQL)
-// Prints one JSON line `{"url": …}` once it listens; SIGTERM closes it cleanly.
+// Prints one JSON line `{"url": …, "startMs": …}` once it listens; SIGTERM closes it cleanly.
 import Fastify from 'fastify';
 import { BODY_LIMIT_BYTES } from '../dist/ingest/answer-schema.js';
 
@@ -22,6 +22,9 @@ async function startRealReceiver() {
   return startReceiver({ port: 0, host: '127.0.0.1', logger: false, ...options });
 }
 
+// startMs: the server's own start (store opened, migrations checked, listening), without Node's boot.
+const started = performance.now();
 const server = kind === 'ceiling' ? await startCeiling() : await startRealReceiver();
-process.stdout.write(`${JSON.stringify({ url: server.url.replace(/\/$/, '') })}\n`);
+const startMs = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ url: server.url.replace(/\/$/, ''), startMs })}\n`);
 process.once('SIGTERM', () => server.close().then(() => process.exit(0), () => process.exit(1)));
