@@ -95,7 +95,7 @@ export const ABOUT: Readonly<Record<AttributeName, { meaning: string; shownDefau
   site: { meaning: "your shop's identifier, sent with every answer", shownDefault: '`""`' },
   question: { meaning: 'the heading', shownDefault: '"What could we do for you?" (localised)' },
   lang: {
-    meaning: 'the language of the texts; a tag like `nl-BE` uses `nl`; right-to-left languages are mirrored',
+    meaning: 'the language of the texts: one of [`src/i18n/`](src/i18n/) (right-to-left ones mirrored); a tag like `nl-BE` uses `nl`',
     shownDefault: 'nearest `lang` ancestor, `<html lang>`, browser language, `en`',
   },
   position: {
