@@ -221,7 +221,10 @@ export class InboxApp extends LightElement {
     await useLanguage(lang);
     document.documentElement.lang = lang;
     document.title = t('appName');
-    this.requestUpdate();
+    // Every element of the page shows text: each renders again in the new language.
+    for (const element of [this, ...this.querySelectorAll('*')]) {
+      if (element instanceof LightElement) element.requestUpdate();
+    }
   };
 
   // ——— the selected answer ———
