@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<ReceiverApp> {
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    // The widget on the shop's page reads our answers to POST /answers through CORS.
+    // The widget on the shop's page reads our replies to POST /answers through CORS.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
 
