@@ -1,10 +1,17 @@
 // The inbox for keyboard and screen reader users: axe-core (WCAG 2.2 AA rules) finds nothing serious or
 // critical on sign-in, the list, an open answer and the composer, light and dark; triage by keyboard only.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { OWNER, signedIn, useReceiver } from './support/server.js';
 import { axeViolations, launchBrowser, newPage, signIn } from './support/browser.js';
 import { sampleAnswers, storeAnswers } from './support/sample-answers.js';
+
+// One browser for the file (each page gets a context of its own): starting Chromium is the slow part.
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
 
 async function inboxWithAnswers(t) {
   // A mailer that keeps nothing: the composer then shows its SMTP form, the fuller of its two states.
@@ -12,8 +19,6 @@ async function inboxWithAnswers(t) {
   await signedIn(receiver);
   const answers = sampleAnswers();
   await storeAnswers(receiver.store, answers);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
   return { receiver, browser, answers, inbox: `${receiver.url}/inbox/` };
 }
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { parse } from 'csv-parse/sync';
@@ -11,6 +11,13 @@ import { SMTPServer } from 'smtp-server';
 import { OWNER, postAnswer, signedIn, useReceiver, wireAnswer } from './support/server.js';
 import { launchBrowser, newPage, signIn } from './support/browser.js';
 import { serveFolders } from '../../scripts/static-files.js';
+
+// One browser for the file (each page gets a context of its own): starting Chromium is the slow part.
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -70,8 +77,6 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
   const smtp = await useSmtp(t);
   const receiver = await useReceiver(t, 'sqlite', { smtp: smtp.url, mailFrom: 'shop@shop.example' });
   const api = await signedIn(receiver);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
   const page = await newPage(browser);
   const inbox = `${receiver.url}/inbox/`;
 
@@ -230,8 +235,6 @@ test('sign-in says when the password is wrong, and when there were too many atte
     signInThrottle: { freeFailures: 10, maxFailures: 2, windowMs: 120_000, baseDelayMs: 0, maxDelayMs: 0 },
   });
   await signedIn(receiver);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
   const page = await newPage(browser);
   await page.goto(`${receiver.url}/inbox/`);
   await page.waitForSelector('#sign-in-email');
@@ -255,8 +258,6 @@ test('without SMTP, Reply opens a mailto: link with the words quoted, and record
   const api = await signedIn(receiver);
   const answer = wireAnswer({ lang: 'nl', email: 'anouk@example.nl', answer: 'Kan ik mijn bestelling nog wijzigen?' });
   assert.equal((await postAnswer(receiver.url, answer)).status, 201);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
   const page = await newPage(browser);
   await signIn(page, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
   await page.waitForSelector('.card');
@@ -295,8 +296,6 @@ test('an answer made of markup and javascript: URLs is shown as text, and nothin
   await receiver.store.insert(scripted, new Date(Date.now() - 60_000).toISOString(), []);
   const inbox = await fetch(`${receiver.url}/inbox/`);
   assert.match(inbox.headers.get('content-security-policy'), /script-src 'self'/);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
   const page = await newPage(browser);
   await signIn(page, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
@@ -342,8 +341,6 @@ test('an answer sent by the widget on a shop page appears in the inbox', async (
   const receiver = await useReceiver(t, 'sqlite', { allowedOrigins: [shopOrigin] });
   endpoint = `${receiver.url}/answers`;
   await signedIn(receiver);
-  const browser = await launchBrowser();
-  t.after(() => browser.close());
 
   const customer = await newPage(browser);
   await customer.goto(`${shopOrigin}/`);
