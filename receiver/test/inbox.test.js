@@ -361,3 +361,22 @@ test('an answer sent by the widget on a shop page appears in the inbox', async (
   assert.match(meta, /shop-42/);
   assert.match(meta, new RegExp(`127\\.0\\.0\\.1:${shop.server.address().port}`), 'the page it was sent from');
 });
+
+test('pages through many answers with the cursor as the list scrolls, newest first, none twice', async (t) => {
+  const receiver = await useReceiver(t, 'sqlite');
+  await signedIn(receiver);
+  const now = Date.now();
+  const answers = Array.from({ length: 120 }, (_, i) => wireAnswer({ answer: `Answer ${String(i).padStart(3, '0')}` }));
+  await Promise.all(answers.map((answer, i) => receiver.store.insert(answer, new Date(now - (120 - i) * 60_000).toISOString(), [])));
+  const page = await newPage(browser, { height: 700 });
+  await signIn(page, `${receiver.url}/inbox/`, OWNER.email, OWNER.password);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 50);
+  // Scrolling to the end brings the next page; the button does the same for those who prefer it.
+  await page.evaluate(() => document.querySelector('.list-end').scrollIntoView());
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 100);
+  await page.evaluate(() => document.querySelector('.list-end').scrollIntoView());
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 120 && !document.querySelector('.list-end'));
+  const shown = await texts(page);
+  assert.deepEqual(shown, answers.map((answer) => answer.answer).reverse());
+  assert.equal(await page.$eval('.count', (node) => node.textContent.trim()), '120 answers');
+});
