@@ -21,7 +21,8 @@ if (firefox) {
 
 export default {
   files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-  nodeResolve: true,
+  // Lit's production build, as the bundles ship it: no "Lit is in dev mode" once per test file.
+  nodeResolve: { exportConditions: ['production'] },
   browsers,
   // One file at a time: every file shares this origin's IndexedDB and the one fault receiver.
   concurrency: 1,
