@@ -81,7 +81,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Runn
   const config = resolveConfig(options);
   const now = options.now ?? (() => new Date());
   const store = await storeFor(config, options.now);
-  const mailer = options.mailer ?? (config.smtp ? smtpMailer(config.smtp) : null);
+  const mailer = options.mailer ?? (config.smtp ? await smtpMailer(config.smtp) : null);
   let built;
   try {
     built = await buildApp({

@@ -1,8 +1,6 @@
 // Sending e-mail, behind a small interface so the app can be built with another transport. The real
 // one is nodemailer over the --smtp URL, with timeouts so a dead mail server cannot hang a reply.
 
-import nodemailer from 'nodemailer';
-
 export interface MailMessage {
   from: string;
   to: string;
@@ -16,7 +14,9 @@ export interface Mailer {
   close(): void;
 }
 
-export function smtpMailer(url: string): Mailer {
+/** nodemailer is loaded only when a mail server is configured: it is a fair part of the start-up time. */
+export async function smtpMailer(url: string): Promise<Mailer> {
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(url, {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
