@@ -57,7 +57,16 @@ describe('answer', () => {
     cart.self = cart;
     const make = (context: Record<string, unknown>) => () =>
       createAnswer({ site: '', answer: 'x', lang: 'en', context }, 'https://a.example/');
-    expect(make({ cart })).to.not.throw();
-    expect(make({ total: 10n })).to.not.throw();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      expect(make({ cart })).to.not.throw();
+      expect(make({ total: 10n })).to.not.throw();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(2);
+    for (const warning of warnings) expect(warning).to.contain('context');
   });
 });

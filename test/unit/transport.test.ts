@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createAnswer, type Answer } from '../../src/delivery/answer.js';
 import { byteLength, classify, fetchTransport, fitsIn } from '../../src/delivery/transport.js';
+import { resetReceiver, scriptFaults } from '../support/helpers.js';
 
 const ENDPOINT = 'https://collect.example/answers';
 
@@ -60,9 +61,11 @@ describe('fetchTransport', () => {
     const { calls, impl } = recordingFetch(200);
     await fetchTransport(1000, () => impl)(ENDPOINT, big, { keepalive: true });
     expect(calls[0]!.init.keepalive, 'no keepalive for a body over 64 KiB').to.equal(false);
-    // With the browser's own fetch: the request must at least reach the server (here a 404).
-    const outcome = await fetchTransport(5000)(`${location.origin}/__no_such_endpoint__`, big, { keepalive: true });
-    expect(outcome).to.deep.equal({ kind: 'rejected', status: 404 });
+    // With the browser's own fetch: the request must at least reach the server (here told to refuse it).
+    const endpoint = await resetReceiver();
+    await scriptFaults([{ status: 422 }]);
+    const outcome = await fetchTransport(5000)(endpoint, big, { keepalive: true });
+    expect(outcome).to.deep.equal({ kind: 'rejected', status: 422 });
   });
 
   it('looks fetch up on every send, so a host page\'s later patch is used', async () => {
