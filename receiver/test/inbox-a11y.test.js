@@ -113,6 +113,10 @@ test('triage works with the keyboard alone, and the shortcuts are listed', async
   await page.keyboard.press('o');
   const expanded = await page.$eval(`[data-answer-id="${answers[2].id}"] button[aria-controls]`, (button) => button.getAttribute('aria-expanded'));
   assert.equal(expanded, 'true');
+  // Enter on the answer itself closes it again (and opens it: Enter is not a single-key shortcut to turn off).
+  await page.focus(`[data-answer-id="${answers[2].id}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector(`[data-answer-id="${id}"] button[aria-controls]`).getAttribute('aria-expanded') === 'false', {}, answers[2].id);
 
   // / goes to the search box; typing there is typing, not shortcuts.
   await page.keyboard.press('/');

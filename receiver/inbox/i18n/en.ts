@@ -173,6 +173,8 @@ export const en = {
   shortcutNote: 'Write a note',
   shortcutSearch: 'Search',
   shortcutHelp: 'Show these shortcuts',
+  keyEnter: 'Enter',
+  shortcutEnter: 'On an answer: open or close it (always on)',
 };
 
 export type Translation = typeof en;

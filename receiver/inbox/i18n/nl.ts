@@ -167,6 +167,8 @@ const nl: Translation = {
   shortcutNote: 'Notitie schrijven',
   shortcutSearch: 'Zoeken',
   shortcutHelp: 'Deze sneltoetsen tonen',
+  keyEnter: 'Enter',
+  shortcutEnter: 'Op een antwoord: openen of sluiten (altijd aan)',
 };
 
 export default nl;

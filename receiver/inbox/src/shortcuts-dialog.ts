@@ -25,6 +25,7 @@ export class InboxShortcuts extends LightElement {
       <h2 id="shortcuts-h">${t('shortcutsTitle')}</h2>
       <dl class="shortcut-list">
         ${SHORTCUTS.map((shortcut) => html`<div><dt><kbd>${shortcut.key}</kbd></dt><dd>${t(shortcut.label)}</dd></div>`)}
+        <div><dt><kbd>${t('keyEnter')}</kbd></dt><dd>${t('shortcutEnter')}</dd></div>
       </dl>
       <label class="check">
         <input type="checkbox" ?checked=${shortcutsEnabled()} @change=${(e: Event) => setShortcutsEnabled((e.target as HTMLInputElement).checked)} />

@@ -32,6 +32,13 @@ export function renderCard(app: InboxApp, answer: StoredAnswer, index: number) {
         @focusin=${() => {
           if (app.selected !== index) app.select(index, { focus: false });
         }}
+        @keydown=${(event: KeyboardEvent) => {
+          // Enter on the answer itself (not on one of its buttons or links) opens or closes it.
+          if (event.key === 'Enter' && event.target === event.currentTarget) {
+            event.preventDefault();
+            app.toggleOpen(answer);
+          }
+        }}
       >
         <p class="flags" id="flags-${answer.id}">
           ${answer.read ? nothing : html`<span class="badge badge-unread">${t('unread')}</span>`}
