@@ -3,7 +3,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { LightElement } from './light-element.js';
 import { api, ApiError, onSignedOut, type Me, type Page, type StoredAnswer, type AnswerStatus } from './api.js';
-import { apiQuery, DEFAULT_FILTERS, readLocation, writeLocation, type Filters, type View } from './filters.js';
+import { activeFilterCount, apiQuery, DEFAULT_FILTERS, readLocation, writeLocation, type Filters, type View } from './filters.js';
 import { shortcutFor } from './shortcuts.js';
 import { t, useLanguage } from '../i18n/index.js';
 import { storeLanguage } from './language.js';
@@ -89,7 +89,7 @@ export class InboxApp extends LightElement {
     this.view = location.view;
     this.filters = location.filters;
     this.eraseEmail = location.erase;
-    this.filtersOpen = Object.entries(this.filters).some(([key, value]) => key !== 'status' && key !== 'q' && value);
+    this.filtersOpen = activeFilterCount(this.filters) > 0;
     void this.start();
   }
 
