@@ -40,7 +40,7 @@ interface PendingInsert {
   jobs: Omit<OutboxJob, 'id' | 'attempts'>[];
 }
 
-const DELETE_CHUNK = 5000;
+const DELETE_CHUNK = 2000;
 const SESSION_SWEEP_EVERY = 100;
 
 /** SQLSTATE classes that blame the data of a statement (22 data exception, 23 constraint): a batch
