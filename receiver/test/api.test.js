@@ -58,6 +58,17 @@ for (const kind of STORES) {
       assert.equal((await owner('/api/answers/3f0c1c2e-1111-4222-8333-444455556666')).status, 404);
     });
 
+    test('503 with Retry-After when the store is down', async (t) => {
+      const receiver = await useReceiver(t, kind);
+      const owner = await signedIn(receiver);
+      await receiver.store.close();
+      for (const route of ['/api/answers', '/api/answers.csv']) {
+        const response = await owner(route);
+        assert.equal(response.status, 503, route);
+        assert.match(response.headers.get('retry-after'), /^\d+$/, route);
+      }
+    });
+
     test('bad queries are 400 naming the parameter', async (t) => {
       const receiver = await useReceiver(t, kind);
       const owner = await signedIn(receiver);

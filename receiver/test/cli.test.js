@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { OPTIONS } from '../dist/config.js';
 import { freshLocation, postAnswer, wireAnswer } from './support/server.js';
 import { runCli, spawnReceiver } from './support/process.js';
@@ -41,6 +42,7 @@ describe('command line', () => {
       [['--retention-days', 'forever'], {}, /--retention-days/],
       [['--no-such-flag'], {}, /--no-such-flag/],
       [['serve-please'], {}, /unknown command "serve-please"/],
+      [['--data', fileURLToPath(new URL('../dist/inbox/data', import.meta.url))], {}, /--data \(FEEDBACK_DATA\) must not be inside a served folder/],
     ];
     const results = await Promise.all(cases.map(([args, env]) => runCli(args, { env })));
     cases.forEach(([args, env, message], index) => {
