@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
 import { nextTask } from '../../src/idle.js';
-import { answer, fillIn, freshStart, mount, part, pressSend, receiverLog, type, waitFor } from '../support/helpers.js';
+import { answer, captureConsole, fillIn, freshStart, mount, part, pressSend, receiverLog, type, waitFor } from '../support/helpers.js';
 
 const opened = (el: Element) => new Promise((resolve) => el.addEventListener('feedback-open', resolve, { once: true }));
 /** Counts the prompt's feedback-open events from now on. */
@@ -35,15 +35,9 @@ const sendForm = async (el: FeedbackPrompt, fill: (root: ShadowRoot) => void) =>
 
 describe('attributes a shop owner sets', () => {
   let endpoint: string;
-  const warnings: string[] = [];
-  const warn = console.warn;
+  const warnings = captureConsole('warn');
   beforeEach(async () => {
     endpoint = await freshStart();
-    warnings.length = 0;
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  });
-  afterEach(() => {
-    console.warn = warn;
   });
 
   it('rating, topics, ask-email and context arrive with the answer', async () => {
@@ -245,15 +239,9 @@ describe('attributes a shop owner sets', () => {
 
 describe('settings of the wrong type never take the widget away', () => {
   let endpoint: string;
-  const warnings: string[] = [];
-  const warn = console.warn;
+  const warnings = captureConsole('warn');
   beforeEach(async () => {
     endpoint = await freshStart();
-    warnings.length = 0;
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
-  });
-  afterEach(() => {
-    console.warn = warn;
   });
 
   /** Mounts with `texts` set to `value`, opens the panel and returns the send button's text. */

@@ -1,22 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FeedbackPrompt } from '../../src/feedback-prompt.js';
-import { answer, fillIn, freshStart, mount, part, receiverLog, storedQueue, type, waitFor } from '../support/helpers.js';
+import { answer, captureConsole, fillIn, freshStart, mount, part, receiverLog, storedQueue, type, waitFor } from '../support/helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const textOf = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.trim() ?? '';
 
 describe('<feedback-prompt>', () => {
   let endpoint: string;
-  const errors: unknown[][] = [];
-  const originalError = console.error;
+  const errors = captureConsole('error');
   beforeEach(async () => {
     endpoint = await freshStart();
-    errors.length = 0;
-    console.error = (...args: unknown[]) => void errors.push(args);
-  });
-  afterEach(() => {
-    console.error = originalError;
   });
 
   it('shows a launcher, and on click a panel with the question, focused on the answer', async () => {
@@ -161,7 +155,7 @@ describe('<feedback-prompt>', () => {
       await el.updateComplete;
       expect(shadow(el).childElementCount + (shadow(el).textContent?.trim().length ?? 0)).to.equal(0);
       expect(errors).to.have.length(1);
-      expect(String(errors[0]![0])).to.contain('"endpoint"');
+      expect(errors[0]).to.contain('"endpoint"');
       expect(localStorage.length).to.equal(0);
       expect(await storedQueue()).to.deep.equal([]);
     });
@@ -179,22 +173,18 @@ describe('<feedback-prompt>', () => {
 });
 
 describe('<feedback-prompt> configured after it is on the page', () => {
+  const errors = captureConsole('error');
   it('starts working when a script sets the endpoint later', async () => {
     const endpoint = await freshStart();
-    const original = console.error;
-    console.error = () => {};
-    try {
-      const el = await fixture<FeedbackPrompt>(html`<feedback-prompt></feedback-prompt>`);
-      expect(el.shadowRoot!.childElementCount).to.equal(0);
-      el.endpoint = endpoint;
-      await waitFor(() => part(el, 'launcher'), 'the launcher');
-      const sent = new Promise((r) => el.addEventListener('feedback-sent', r, { once: true }));
-      await answer(el, 'Configured late');
-      await sent;
-      expect((await receiverLog()).records.map((r) => r.answer)).to.deep.equal(['Configured late']);
-    } finally {
-      console.error = original;
-    }
+    const el = await fixture<FeedbackPrompt>(html`<feedback-prompt></feedback-prompt>`);
+    expect(el.shadowRoot!.childElementCount).to.equal(0);
+    expect(errors, 'the missing endpoint is reported once').to.have.length(1);
+    el.endpoint = endpoint;
+    await waitFor(() => part(el, 'launcher'), 'the launcher');
+    const sent = new Promise((r) => el.addEventListener('feedback-sent', r, { once: true }));
+    await answer(el, 'Configured late');
+    await sent;
+    expect((await receiverLog()).records.map((r) => r.answer)).to.deep.equal(['Configured late']);
   });
 });
 

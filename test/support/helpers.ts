@@ -109,6 +109,23 @@ export const sendAfterwards = async (endpoint: string): Promise<string> => {
   return marker.id;
 };
 
+/**
+ * Called in a describe block: collects what the code under test writes with console[method] during
+ * each test (emptied before each), instead of printing it.
+ */
+export const captureConsole = (method: 'warn' | 'error'): string[] => {
+  const seen: string[] = [];
+  const original = console[method];
+  beforeEach(() => {
+    seen.length = 0;
+    console[method] = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
+  });
+  afterEach(() => {
+    console[method] = original;
+  });
+  return seen;
+};
+
 /** Mounts `<feedback-prompt>` with these attributes and waits for its first render. */
 export const mount = async (attributes: Record<string, string | boolean>): Promise<FeedbackPrompt> => {
   const attrs = Object.entries(attributes)
