@@ -1,6 +1,7 @@
-// A million answers in a SQLite store, loaded once through the store's own insert (group commit,
-// full-text index and all) and kept in receiver/bench/.cache/, so later runs start at once; then
-// what an owner with that many answers waits for: start-up, first page, a search, a full CSV export.
+// A million answers in a store (SQLite, or PostgreSQL in a kept cluster), loaded once through the
+// store's own insert (group commit, full-text index and all) and kept in receiver/bench/.cache/, so
+// later runs start at once; then what an owner with that many answers waits for: start-up, first
+// page, a search, a full CSV export. `location` is the store: { data } or { databaseUrl }.
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -14,31 +15,34 @@ const IN_FLIGHT = 10_000;
 // One answer every 30 s: a million span almost a year, so date filters and paging meet real spreads.
 const SPACING_MS = 30_000;
 
-/** The bench's API token for the store in `dir`, made once and kept beside it. */
-async function benchToken(dir) {
+/** The bench's API token for the store, made once and kept in `dir`. */
+async function benchToken(dir, location) {
   const file = path.join(dir, TOKEN_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const { addToken } = await import('../dist/index.js');
-  const token = await addToken({ data: dir }, 'bench');
+  const token = await addToken(location, 'bench');
   writeFileSync(file, token);
   return token;
 }
 
 /**
- * Makes sure `dir` holds a store of exactly `count` bench answers and an API token; loads it when not.
+ * Makes sure the store holds exactly `count` bench answers and an API token; loads them when not.
+ * `dir` keeps the marker and the token; `clear()` empties the store before a load.
  * @returns {Promise<{ token: string, loadedNow: boolean, loadSeconds: number | null }>}
  */
-export async function ensureMillion(dir, count, log) {
+export async function ensureMillion({ dir, location, count, log, clear }) {
   const readyFile = path.join(dir, READY_FILE);
   if (existsSync(readyFile)) {
     const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
-    if (ready.count === count) return { token: await benchToken(dir), loadedNow: false, loadSeconds: ready.loadSeconds };
+    if (ready.count === count) return { token: await benchToken(dir, location), loadedNow: false, loadSeconds: ready.loadSeconds };
   }
   // Half a load (an interrupted run) is thrown away rather than topped up: the mix must be the same.
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(readyFile, { force: true });
+  rmSync(path.join(dir, TOKEN_FILE), { force: true });
+  await clear();
   mkdirSync(dir, { recursive: true });
   const { openStore } = await import('../dist/store/open.js');
-  const store = await openStore({ data: dir });
+  const store = await openStore(location);
   const random = seededRandom(7);
   const newest = Date.now();
   const started = performance.now();
@@ -59,8 +63,9 @@ export async function ensureMillion(dir, count, log) {
     await store.close();
   }
   const loadSeconds = (performance.now() - started) / 1000;
+  const token = await benchToken(dir, location);
   writeFileSync(readyFile, JSON.stringify({ count, loadSeconds }));
-  return { token: await benchToken(dir), loadedNow: true, loadSeconds };
+  return { token, loadedNow: true, loadSeconds };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -95,8 +100,8 @@ async function timeExport(url, headers) {
 }
 
 /** Start-up, first page, searches and the export against the million, on a receiver in its own process. */
-export async function measureMillion(dir, token) {
-  const server = await startServer({ kind: 'receiver', data: dir, allowedOrigins: [BENCH_ORIGIN] });
+export async function measureMillion(location, token) {
+  const server = await startServer({ kind: 'receiver', ...location, allowedOrigins: [BENCH_ORIGIN] });
   try {
     const headers = { authorization: `Bearer ${token}` };
     const api = `${server.url}/api/answers`;

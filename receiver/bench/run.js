@@ -3,10 +3,12 @@
 // and never fails on them. In one run, on loopback, with autocannon:
 //   (a) Fastify answering 201 with nothing stored: the ceiling of this machine and framework
 //   (b) the receiver on SQLite   (c) the receiver on PostgreSQL (a throwaway cluster)
-// then the million (SQLite; loaded once into receiver/bench/.cache/) and the inbox (bench/inbox.js).
+// then the million (SQLite and PostgreSQL; loaded once into receiver/bench/.cache/) and the inbox
+// (INBOX's bench/inbox.js).
 // Output is printed and saved to receiver/bench/results/. Options (environment):
 //   BENCH_SECONDS=10   length of each load run     BENCH_MILLION=1000000   answers for the big store
 //   BENCH_PARTS=ingest,million,inbox               which parts to run
+//   BENCH_MILLION_POSTGRES=0                       the million on SQLite only
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './child.js';
 import { BENCH_ORIGIN, offerAnswers } from './load.js';
 import { ensureMillion, measureMillion } from './million.js';
+import { recreateBenchDatabase, startKeptCluster } from './postgres-cluster.js';
 import { ingestTable, millionTable } from './report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -74,14 +77,31 @@ async function ingestPart() {
   return results;
 }
 
-const millionDir = () => path.join(HERE, '.cache', `sqlite-${MILLION}`);
+const millionDir = (kind) => path.join(HERE, '.cache', `${kind}-${MILLION}`);
+
+async function millionOn(kind, dir, location, clear) {
+  log(`the million on ${kind}: ${MILLION.toLocaleString('en')} answers, kept in ${path.relative(process.cwd(), dir)}/`);
+  const { token, loadedNow, loadSeconds } = await ensureMillion({ dir, location, count: MILLION, log, clear });
+  log(loadedNow ? `  loaded in ${loadSeconds.toFixed(0)} s through the store's insert` : `  cached (loaded once in ${loadSeconds?.toFixed(0)} s)`);
+  return measureMillion(location, token);
+}
 
 async function millionPart() {
-  const dir = millionDir();
-  log(`the million: ${MILLION.toLocaleString('en')} answers in ${path.relative(process.cwd(), dir)}/`);
-  const { token, loadedNow, loadSeconds } = await ensureMillion(dir, MILLION, log);
-  log(loadedNow ? `  loaded in ${loadSeconds.toFixed(0)} s through the store's insert` : `  cached (loaded once in ${loadSeconds?.toFixed(0)} s)`);
-  return { sqlite: await measureMillion(dir, token) };
+  const results = {};
+  const sqliteDir = millionDir('sqlite');
+  results.SQLite = await millionOn('SQLite', sqliteDir, { data: sqliteDir }, () => rmSync(sqliteDir, { recursive: true, force: true }));
+  if (process.env.BENCH_MILLION_POSTGRES === '0') return results;
+  const pgDir = millionDir('postgres');
+  let cluster;
+  try {
+    cluster = await startKeptCluster(pgDir);
+    results.PostgreSQL = await millionOn('PostgreSQL', pgDir, { databaseUrl: cluster.url }, () => recreateBenchDatabase(cluster.url));
+  } catch (err) {
+    log(`  PostgreSQL million skipped: ${err.message}`);
+  } finally {
+    cluster?.stop();
+  }
+  return results;
 }
 
 /**
@@ -91,7 +111,7 @@ async function millionPart() {
 function inboxPart() {
   const script = path.join(HERE, 'inbox.js');
   if (!existsSync(script)) return log('inbox: receiver/bench/inbox.js is not there; skipped');
-  const dir = millionDir();
+  const dir = millionDir('sqlite');
   const env = { ...process.env, ...(existsSync(path.join(dir, 'answers.sqlite')) ? { BENCH_DATA: dir } : {}) };
   const result = spawnSync(process.execPath, [script], { env, encoding: 'utf8', timeout: 300_000 });
   for (const line of `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n')) log(line);
@@ -111,7 +131,7 @@ if (PARTS.includes('ingest')) {
 if (PARTS.includes('million')) {
   const million = await millionPart();
   log();
-  for (const line of millionTable(million.sqlite, MILLION)) log(line);
+  for (const line of millionTable(million, MILLION)) log(line);
   log();
 }
 if (PARTS.includes('inbox')) {
