@@ -135,6 +135,9 @@ describe('POST /answers: transport errors', () => {
     assert.ok(line, 'a warning names the origin');
     assert.match(line.msg, /--allowed-origins https:\/\/shop\.example,https:\/\/evil\.example/);
     assert.match(line.msg, /FEEDBACK_ALLOWED_ORIGINS=/);
+
+    assert.equal((await postAnswer(receiver.url, wireAnswer(), { origin: evil })).status, 403);
+    assert.equal(receiver.log.filter((entry) => entry.msg.includes(evil)).length, 1, 'once a minute per origin, not per request');
   });
 
   test('control characters in a logged origin are escaped', async (t) => {

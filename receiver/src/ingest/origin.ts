@@ -5,13 +5,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error.js';
 import { forLog } from '../log-safe.js';
 
-export function originGuard(allowed: ReadonlySet<string>) {
+/** A foreign origin is logged once a minute at most: refused requests are cheap to send in bulk. */
+const LOG_EVERY_MS = 60_000;
+const MAX_REMEMBERED = 1000;
+
+export function originGuard(allowed: ReadonlySet<string>, now: () => number = Date.now) {
+  const lastLogged = new Map<string, number>();
+  const shouldLog = (origin: string): boolean => {
+    const last = lastLogged.get(origin);
+    if (last !== undefined && now() - last < LOG_EVERY_MS) return false;
+    lastLogged.delete(origin);
+    lastLogged.set(origin, now());
+    if (lastLogged.size > MAX_REMEMBERED) lastLogged.delete(lastLogged.keys().next().value!);
+    return true;
+  };
   return async function refuseForeignOrigin(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const origin = request.headers.origin;
     if (origin === undefined || allowed.has(origin)) return;
     const shown = forLog(origin);
     const list = [...allowed, shown].join(',');
-    request.log.warn(
+    if (shouldLog(origin)) request.log.warn(
       `refused an answer from origin ${shown}: it is not allowed. To allow it, start with ` +
         `--allowed-origins ${list} (or set FEEDBACK_ALLOWED_ORIGINS=${list})`,
     );

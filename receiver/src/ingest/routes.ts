@@ -54,7 +54,7 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       bodyLimit: BODY_LIMIT_BYTES,
       schema: { body: ANSWER_SCHEMA },
       config: { rateLimit: { max: config.limitPerAddress, timeWindow: MINUTE_MS } },
-      onRequest: [originGuard(allowed), requireJson],
+      onRequest: [originGuard(allowed, () => options.now().getTime()), requireJson],
       preHandler: async (request) => {
         // What the schema cannot say is checked before the site's limit, so a bad body does not count.
         const problem = checkAnswer(request.body);
