@@ -172,12 +172,14 @@ for (const kind of KINDS) {
       assert.deepEqual((await store.list({}, 100, null)).answers.map((answer) => answer.id), expected);
     });
 
-    test('a cursor that is not one the store gave out is refused, naming the field', async (t) => {
+    test('a cursor or a time that is not one is refused (as a rejection), naming the field', async (t) => {
       const { store } = await open(t, kind);
       for (const bad of ['garbage', Buffer.from('["x"]').toString('base64url'), Buffer.from('["not a date","a"]').toString('base64url')]) {
         await assert.rejects(store.list({}, 10, bad), (error) => error instanceof StoreInputError && error.field === 'cursor');
       }
       await assert.rejects(store.list({ since: 'yesterday' }, 10, null), (error) => error instanceof StoreInputError && error.field === 'since');
+      const refused = store.insert(wire(), 'not a time', []);
+      await assert.rejects(refused, (error) => error instanceof StoreInputError && error.field === 'receivedAt');
     });
 
     test('every filter narrows the list and the count, and filters combine', async (t) => {

@@ -137,8 +137,12 @@ export class PostgresStore implements Store {
   }
 
   insert(answer: WireAnswer, receivedAt: string, jobs: Omit<OutboxJob, 'id' | 'attempts'>[]): Promise<InsertResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError(new Error('the store is closed')));
-    return this.inserts.submit({ answer: cleanAnswer(answer), receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
+    try {
+      if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+      return this.inserts.submit({ answer: cleanAnswer(answer), receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
+    } catch (error) {
+      return Promise.reject(error); // a rejection, like every other failure of the store
+    }
   }
 
   /** One statement, hence one transaction and one WAL flush, for the whole batch: the answers go in

@@ -140,8 +140,12 @@ export class SqliteStore implements Store {
   }
 
   insert(answer: WireAnswer, receivedAt: string, jobs: Omit<OutboxJob, 'id' | 'attempts'>[]): Promise<InsertResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError(new Error('the store is closed')));
-    return this.inserts.submit({ answer: cleanAnswer(answer), receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
+    try {
+      if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+      return this.inserts.submit({ answer: cleanAnswer(answer), receivedAt: isoTimestamp(receivedAt, 'receivedAt'), jobs });
+    } catch (error) {
+      return Promise.reject(error); // a rejection, like every other failure of the store
+    }
   }
 
   private insertBatch(batch: PendingInsert[]): InsertResult[] {
