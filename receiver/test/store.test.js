@@ -1,7 +1,7 @@
 // The storage contract, run against both stores: a real SQLite file in a temp dir and a real
 // PostgreSQL database (support/postgres.js). Every test opens a fresh, empty store.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -502,12 +502,15 @@ for (const kind of KINDS) {
 }
 
 describe('store specifics', () => {
-  test('SQLite: the file is in WAL mode and holds what was acknowledged', async (t) => {
+  test('SQLite: the file is in WAL mode, private to its owner, and holds what was acknowledged', async (t) => {
     const { store, location } = await open(t, 'sqlite');
     await store.insert(wire(), at(0), []);
     const db = new Database(path.join(location.data, 'answers.sqlite'), { readonly: true });
     t.after(() => db.close());
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    for (const file of ['answers.sqlite', 'answers.sqlite-wal']) {
+      assert.equal(statSync(path.join(location.data, file)).mode & 0o777, 0o600, `${file} is readable by its owner only`);
+    }
     assert.equal(db.prepare('SELECT count(*) AS n FROM answers').get().n, 1);
   });
 

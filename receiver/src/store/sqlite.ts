@@ -1,7 +1,7 @@
 // The embedded store: one SQLite file through better-sqlite3 (synchronous; every call below runs to
 // completion on the event loop, so statements never interleave within this process).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   emailKey,
@@ -74,6 +74,9 @@ export class SqliteStore implements Store {
     try {
       mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       this.db = new Database(file);
+      // Answers hold customers' e-mail addresses: readable by this user only (SQLite gives the
+      // -wal and -shm files the database file's permissions).
+      chmodSync(file, 0o600);
       this.db.pragma('journal_mode = WAL');
       // WAL with synchronous=NORMAL survives a crash of this process but may lose the last commits
       // on a power cut or an OS crash: their WAL frames are not yet fsync'd. A 201 promises the
