@@ -20,13 +20,20 @@ const demo = await startDemo({
 });
 const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
 
-/** In the page: is Send wholly inside both the window and the panel's visible box? */
-const sendInSight = () => {
+/**
+ * In the page: are Send and the answer field wholly inside the panel's visible box and the visual
+ * viewport? `across` false: height only (a zoom, standing in for a keyboard, also narrows the view).
+ */
+const sendInSight = (across = true) => {
   const root = document.querySelector('feedback-prompt').shadowRoot;
-  const send = root.querySelector('[part=submit], .primary').getBoundingClientRect();
   const panel = root.querySelector('[part=panel]').getBoundingClientRect();
-  const inside = (a, b) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
-  return inside(send, panel) && inside(send, { top: 0, left: 0, bottom: innerHeight, right: innerWidth });
+  const vv = visualViewport;
+  const seen = { top: vv.offsetTop, left: vv.offsetLeft, bottom: vv.offsetTop + vv.height, right: vv.offsetLeft + vv.width };
+  const inside = (a, b) => a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5 && (!across || (a.left >= b.left - 0.5 && a.right <= b.right + 0.5));
+  return [...root.querySelectorAll('[part=submit], .primary, [part=textarea]')].every((el) => {
+    const box = el.getBoundingClientRect();
+    return inside(box, panel) && inside(box, seen);
+  });
 };
 
 const shoot = async ({ name, width, height, scheme, lang, attrs }) => {
@@ -56,14 +63,28 @@ const shoot = async ({ name, width, height, scheme, lang, attrs }) => {
   await page.evaluate(() => Promise.all(document.querySelector('feedback-prompt').shadowRoot.getAnimations().map((a) => a.finished)));
   const openInSight = await page.evaluate(sendInSight);
   await page.screenshot({ path: path.join(out, `${name}-open.png`) });
+  let keyboardInSight = true;
+  if (width < 600) {
+    // An on-screen keyboard shrinks the visual viewport, not the layout one; a page zoom does the
+    // same in a headless browser: the panel must move up into what is still visible.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1.8 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    keyboardInSight = await page.evaluate(sendInSight, false);
+    await page.screenshot({ path: path.join(out, `${name}-small-viewport.png`) });
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   await (await inShadow('[part=submit]')).click();
   await page.waitForFunction(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('.primary'));
   await page.waitForFunction(() => !/…/.test(document.querySelector('feedback-prompt').shadowRoot.querySelector('[role=status]').textContent));
   const thankedInSight = await page.evaluate(sendInSight);
   await page.screenshot({ path: path.join(out, `${name}-thanked.png`) });
   await page.close();
-  console.log(`${name.padEnd(22)} Send in sight: ${openInSight ? 'yes' : 'NO '}   Close in sight after sending: ${thankedInSight ? 'yes' : 'NO'}`);
-  return openInSight && thankedInSight;
+  console.log(`${name.padEnd(22)} field and Send in sight: ${openInSight ? 'yes' : 'NO '}` +
+    `${width < 600 ? `   with the visible area shrunk (as by a keyboard): ${keyboardInSight ? 'yes' : 'NO '}` : ''}` +
+    `   Close in sight after sending: ${thankedInSight ? 'yes' : 'NO'}`);
+  return openInSight && keyboardInSight && thankedInSight;
 };
 
 const only = process.env.SHOTS?.split(',');

@@ -73,26 +73,33 @@ export const styles = css`
   }
   /*
    * A column whose one flexible item is the answer field: on a short screen the field gives way,
-   * never Send. viewport.ts sets --_panel-bottom and --_panel-max from the visual viewport (so an
+   * never Send. viewport.ts sets --_bottom and --_max from the visual viewport (so an
    * on-screen keyboard pushes the panel up and shortens it); the fallbacks are for browsers without it.
    */
   [part='panel'] {
     position: fixed;
-    bottom: var(--_panel-bottom, 76px);
+    bottom: var(--_bottom, 76px);
     right: 16px;
     z-index: var(--_z);
     display: flex;
     flex-direction: column;
     width: min(380px, calc(100vw - 32px));
     /* 100%: the viewport, or a box that contains fixed elements (a transformed preview frame). */
-    max-height: min(100% - 92px, var(--_panel-max, 100dvh));
+    max-height: min(100% - 92px, var(--_max, 100dvh));
     overflow: auto;
+    /* A field scrolled into view stops above Send's sticky row, not under it. */
+    scroll-padding-bottom: 80px;
     padding: 20px 20px 0;
     background: var(--_bg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
     animation: rise 0.18s ease-out;
+  }
+  /* With the on-screen keyboard open (viewport.ts): the field and Send, not the words around them. */
+  .kb #intro,
+  .kb .row a {
+    display: none;
   }
   .inline [part='panel'] {
     position: static;

@@ -41,7 +41,8 @@ export const renderPanel = (p: PanelProps): TemplateResult => {
   </section>`;
 };
 
-const onFocusIn = (e: FocusEvent): void => followViewport(e.currentTarget as HTMLElement);
+/** Once per panel: the panel is drawn anew on every open. */
+const onFocusIn = { handleEvent: (e: FocusEvent): void => followViewport(e.currentTarget as HTMLElement), once: true };
 
 /** After sending: Close is the main action (the customer is done); writing another sits beside it. */
 const thanks = (p: PanelProps): TemplateResult =>
