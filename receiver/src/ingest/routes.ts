@@ -17,7 +17,7 @@ export interface IngestOptions {
   now: () => Date;
   /** the notification jobs to write in the answer's own transaction */
   jobsFor: (answer: WireAnswer, receivedAt: string) => Omit<OutboxJob, 'id' | 'attempts'>[];
-  /** told after a 201 (off the reply's path): the notifier can look at the outbox at once */
+  /** told after a 201 that wrote jobs (off the reply's path): the notifier can look at the outbox at once */
   afterStored: () => void;
 }
 
@@ -71,8 +71,10 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       const answer = request.body;
       const receivedAt = options.now().toISOString();
       let result;
+      let jobs: Omit<OutboxJob, 'id' | 'attempts'>[] = [];
       try {
-        result = await store.insert(answer, receivedAt, options.jobsFor(answer, receivedAt));
+        jobs = options.jobsFor(answer, receivedAt);
+        result = await store.insert(answer, receivedAt, jobs);
       } catch (error) {
         // A value the database cannot take will never be taken: 400, so the widget sets it aside.
         if (error instanceof StoreInputError) throw error;
@@ -85,7 +87,8 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestOptions)
       if (result === 'duplicate') {
         return reply.code(409).send({ error: `an answer with the id ${answer.id} is already stored`, id: answer.id });
       }
-      setImmediate(options.afterStored);
+      // Only when there is something to send: a look at the outbox is a write (a claim) of its own.
+      if (jobs.length > 0) setImmediate(options.afterStored);
       return reply.code(201).send({ id: answer.id, receivedAt });
     },
   );
