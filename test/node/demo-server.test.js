@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -98,4 +99,20 @@ test('the printed demo sign-in opens the inbox, and survives a restart with the 
   demo = await start();
   assert.deepEqual(demo.signIn, before);
   assert.ok((await listAnswers(demo.signIn.token)).some((a) => a.id === answer.id));
+});
+
+test('a busy receiver port stops the start with a message that says why', async () => {
+  const blocker = net.createServer();
+  await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const busy = blocker.address().port;
+  const otherData = mkdtempSync(path.join(os.tmpdir(), 'feedback-prompt-demo-busy-'));
+  try {
+    await assert.rejects(
+      startDemo({ port: 0, receiverPort: busy, dataDir: otherData, allowedOrigins: [], log: () => {} }),
+      new RegExp(`port ${busy} is in use, and the demo shop sends its answers there`),
+    );
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+    rmSync(otherData, { recursive: true, force: true });
+  }
 });
