@@ -1,5 +1,5 @@
 import { readableOn, toRgb } from './contrast.js';
-import { choice } from './options.js';
+import { warn } from './settings/read.js';
 
 /** The last button colour seen per prompt, so the pixel probe runs only when the accent changes. */
 const seen = new WeakMap<HTMLElement, string>();
@@ -11,7 +11,7 @@ const seen = new WeakMap<HTMLElement, string>();
  */
 export const applyAccent = (root: HTMLElement, accent: string | undefined): void => {
   const valid = accent && CSS.supports('color', accent) ? accent : '';
-  if (accent && !valid) choice('accent', accent, [], '');
+  if (accent && !valid) warn('accent', accent, 'the theme colour');
   if (valid) root.style.setProperty('--_accent', valid);
   else root.style.removeProperty('--_accent');
   const host = (root.getRootNode() as ShadowRoot).host;
