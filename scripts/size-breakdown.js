@@ -23,7 +23,8 @@ const { default: configs, terserOptions } = await import(pathToFileURL(path.join
 const esm = configs.find((c) => c.output?.entryFileNames === 'feedback-prompt.js');
 const bundle = await rollup({ ...esm, plugins: esm.plugins.filter((p) => p.name !== 'terser'), onwarn: () => {} });
 const { output } = await bundle.generate({ ...esm.output });
-const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
+// The module itself: the language files are entry chunks too (emitted by rollup.config.js).
+const entry = output.find((o) => o.type === 'chunk' && o.fileName === 'feedback-prompt.js');
 const whole = brotli(Buffer.from((await minify(entry.code, terserOptions)).code ?? ''));
 const groups = new Map();
 for (const [id, info] of Object.entries(entry.modules)) {
