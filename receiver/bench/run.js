@@ -129,7 +129,7 @@ function inboxPart() {
 
 const started = Date.now();
 ensureBuilt();
-log(`receiver bench, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}`);
+log(`receiver bench, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}, load average ${os.loadavg()[0].toFixed(1)}`);
 log();
 if (PARTS.includes('ingest')) {
   const ingest = await ingestPart();
@@ -147,7 +147,7 @@ if (PARTS.includes('inbox')) {
   inboxPart();
   log();
 }
-log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+log(`took ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg()[0].toFixed(1)} at the end (other work on this machine shows up in every figure)`);
 const resultsDir = path.join(HERE, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
