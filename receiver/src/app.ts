@@ -53,7 +53,9 @@ export async function buildApp(deps: AppDependencies): Promise<ReceiverApp> {
 
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: config.trustProxy,
+    // One proxy in front: its own address (hop 0) is trusted, so the client is the LAST X-Forwarded-For
+    // entry, the one the proxy added. `true` would trust the first entry, which the client writes itself.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     // Access logs would hold every customer's address; warnings and errors are logged instead.
     logController: new LogController({ disableRequestLogging: true }),
     // Closing waits for requests in flight (an acknowledged answer is finished), idle keep-alives go.

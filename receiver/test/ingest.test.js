@@ -206,6 +206,14 @@ describe('POST /answers: rate limits (429 with Retry-After)', () => {
     assert.equal((await from('198.51.100.3', 'shop-b')).status, 201, 'another site is not limited');
   });
 
+  test('behind the proxy, the client is the address the proxy added, not one the client wrote', async (t) => {
+    const receiver = await useReceiver(t, 'sqlite', { limitPerAddress: 1, trustProxy: true });
+    const from = (header) => postAnswer(receiver.url, wireAnswer(), { headers: { 'x-forwarded-for': header } });
+    assert.equal((await from('203.0.113.7, 198.51.100.1')).status, 201);
+    assert.equal((await from('203.0.113.8, 198.51.100.1')).status, 429, 'a made-up first entry does not escape the limit');
+    assert.equal((await from('198.51.100.2')).status, 201, 'another client is counted apart');
+  });
+
   test('per address uses X-Forwarded-For only with --trust-proxy', async (t) => {
     const receiver = await useReceiver(t, 'sqlite', { limitPerAddress: 1 });
     const from = (address) => postAnswer(receiver.url, wireAnswer(), { headers: { 'x-forwarded-for': address } });
