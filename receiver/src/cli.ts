@@ -103,7 +103,7 @@ function describeStore(config: Config): string {
   }
 }
 
-function startupLines(url: string, config: Config): string[] {
+function startupLines(url: string, config: Config, owners: number): string[] {
   const lines = [
     `${NAME} ${version()} is running (${describeStore(config)})`,
     `  answers (the widget's endpoint):  ${url}/answers`,
@@ -116,14 +116,16 @@ function startupLines(url: string, config: Config): string[] {
   } else {
     lines.push(`  accepting answers from: ${config.allowedOrigins.join(', ')}`);
   }
-  missing.push(`an inbox account, if you have none yet: ${NAME} add-owner you@your-shop.example (reads the password from standard input)`);
+  if (owners === 0) {
+    missing.push(`no inbox account yet: ${NAME} add-owner you@your-shop.example (reads the password from standard input)`);
+  }
   if (!config.smtp) {
     missing.push('no SMTP: no e-mail notifications, and replies go out through mailto: links only. Set FEEDBACK_SMTP_URL=smtps://user:password@mail.example:465');
   } else if (!config.notifyEmail) {
     missing.push('no --notify-email: nobody is told about new answers by e-mail (an owner can set one in the inbox)');
   }
   if (config.retentionDays === null) missing.push('no --retention-days: answers are kept until deleted');
-  return [...lines, 'To do:', ...missing.map((item) => `  - ${item}`)];
+  return missing.length ? [...lines, 'To do:', ...missing.map((item) => `  - ${item}`)] : lines;
 }
 
 async function serve(config: Config): Promise<number> {
@@ -133,7 +135,7 @@ async function serve(config: Config): Promise<number> {
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   const receiver = await startReceiver({ ...config, databaseUrl: config.databaseUrl ?? undefined, logger: { level: 'info' } } as Parameters<typeof startReceiver>[0]);
-  console.log(startupLines(receiver.url, config).join('\n'));
+  console.log(startupLines(receiver.url, config, await receiver.store.countOwners()).join('\n'));
   const signal = await signalled;
   console.log(`${signal}: finishing the requests in progress, then stopping`);
   process.once(signal, () => process.exit(130)); // a second signal: stop now

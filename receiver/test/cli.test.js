@@ -61,10 +61,19 @@ describe('command line', () => {
     assert.match(output, /answers \(the widget's endpoint\):\s+http:\/\/127\.0\.0\.1:\d+\/answers/);
     assert.match(output, /inbox:\s+http:\/\/127\.0\.0\.1:\d+\/inbox\//);
     assert.match(output, /no allowed origins: no web page can post answers/);
-    assert.match(output, /add-owner/);
+    assert.match(output, /no inbox account yet: .*add-owner/);
     assert.match(output, /no SMTP: .*mailto:/);
     receiver.child.kill('SIGTERM');
     assert.deepEqual(await receiver.exited, { code: 0, signal: null });
+  });
+
+  test('once an inbox account exists, start-up no longer asks for one', async (t) => {
+    const location = await freshLocation(t, 'sqlite');
+    const added = await runCli(['add-owner', 'me@shop.example', '--data', location.data], { input: 'long enough password\n' });
+    assert.equal(added.code, 0, added.stderr);
+    const receiver = await spawnReceiver(t, ['--data', location.data]);
+    assert.match(receiver.output(), /inbox:/);
+    assert.doesNotMatch(receiver.output(), /no inbox account yet/);
   });
 
   test('flags win over the environment', async (t) => {

@@ -415,6 +415,7 @@ for (const kind of KINDS) {
 
     test('owners (e-mail case-insensitive, adding again sets a new password) and tokens', async (t) => {
       const { store } = await open(t, kind);
+      assert.equal(await store.countOwners(), 0);
       await store.addOwner('Owner@Shop.example', 'hash-1');
       const owner = await store.findOwner('owner@shop.EXAMPLE');
       assert.equal(owner.email, 'owner@shop.example');
@@ -422,6 +423,7 @@ for (const kind of KINDS) {
       await store.addOwner('owner@shop.example', 'hash-2');
       assert.deepEqual(await store.findOwner('owner@shop.example'), { ...owner, passwordHash: 'hash-2' });
       assert.equal(await store.findOwner('nobody@shop.example'), null);
+      assert.equal(await store.countOwners(), 1, 'adding again is not a second account');
       await store.addToken('ci', 'token-hash');
       assert.deepEqual(await store.findToken('token-hash'), { name: 'ci' });
       assert.equal(await store.findToken('other-hash'), null);

@@ -372,6 +372,11 @@ export class PostgresStore implements Store {
     return row ? { id: Number(row.id), email: String(row.email), passwordHash: String(row.password_hash) } : null;
   }
 
+  async countOwners(): Promise<number> {
+    const [row] = await this.query('SELECT count(*) AS n FROM owners', []);
+    return Number(row?.n ?? 0);
+  }
+
   async addToken(name: string, tokenHash: string): Promise<void> {
     await this.query('INSERT INTO tokens (token_hash, name, created_at) VALUES ($1, $2, $3)', [tokenHash, name, this.now()]);
   }

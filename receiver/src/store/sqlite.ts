@@ -363,6 +363,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  async countOwners(): Promise<number> {
+    return this.guard(() => Number((this.statement('SELECT count(*) AS n FROM owners').get() as Row).n));
+  }
+
   async addToken(name: string, tokenHash: string): Promise<void> {
     this.guard(() =>
       this.statement('INSERT INTO tokens (token_hash, name, created_at) VALUES (?, ?, ?)').run(

@@ -125,6 +125,8 @@ export interface Store {
 
   addOwner(email: string, passwordHash: string): Promise<void>;
   findOwner(email: string): Promise<(Owner & { passwordHash: string }) | null>;
+  /** How many inbox accounts exist: start-up says so when there are none. */
+  countOwners(): Promise<number>;
   addToken(name: string, tokenHash: string): Promise<void>;
   findToken(tokenHash: string): Promise<{ name: string } | null>;
 
