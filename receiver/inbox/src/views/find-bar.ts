@@ -15,7 +15,7 @@ const STATUS_LABELS: Record<StatusView, Key> = {
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 /** Search as the owner types; a short pause first so a word is one request, not one per letter. */
-const SEARCH_PAUSE_MS = 100;
+const SEARCH_PAUSE_MS = 80;
 
 const onSearch = (app: InboxApp) => (event: InputEvent) => {
   const q = (event.target as HTMLInputElement).value;
@@ -57,6 +57,13 @@ const select = (name: keyof Filters, label: Key, value: string, options: [string
   </div>
 `;
 
+/** What the search box should hold: the URL's query, except while someone types in it. A search that
+ * arrives mid-word must not put back the shorter text it was made from (a typed letter would vanish). */
+function searchValue(app: InboxApp): string {
+  const input = app.querySelector<HTMLInputElement>('#search');
+  return input && document.activeElement === input ? input.value : app.filters.q;
+}
+
 export function renderFindBar(app: InboxApp) {
   const filters = app.filters;
   const active = activeFilterCount(filters);
@@ -64,7 +71,7 @@ export function renderFindBar(app: InboxApp) {
     <div class="find">
       <form role="search" class="search" @submit=${(event: Event) => event.preventDefault()}>
         <label for="search">${t('searchLabel')}</label>
-        <input id="search" type="search" name="q" .value=${live(filters.q)} autocomplete="off" aria-keyshortcuts="/" @input=${onSearch(app)} />
+        <input id="search" type="search" name="q" .value=${live(searchValue(app))} autocomplete="off" aria-keyshortcuts="/" @input=${onSearch(app)} />
       </form>
       <nav class="status-tabs" aria-label=${t('statusNavigation')}>
         ${STATUSES.map(
