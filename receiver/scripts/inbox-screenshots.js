@@ -23,7 +23,16 @@ for (const scheme of ['light', 'dark']) {
       const name = `${lang}-${scheme}-${size}`;
       if (only && !only.some((part) => name.includes(part))) continue;
       const page = await newPage(browser, { width, height, scheme, lang });
-      const shot = (what, fullPage = false) => page.screenshot({ path: path.join(out, `${name}-${what}.png`), fullPage });
+      const shot = async (what, fullPage = false) => {
+        const file = path.join(out, `${name}-${what}.png`);
+        if (!fullPage) return page.screenshot({ path: file });
+        // Cards out of sight are not painted (content-visibility): make the whole page the viewport first.
+        const full = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewport({ width, height: full, deviceScaleFactor: 1 });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.screenshot({ path: file });
+        await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      };
       await page.goto(receiver.inboxUrl);
       await page.waitForSelector('#sign-in-email');
       await shot('sign-in');
