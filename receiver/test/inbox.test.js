@@ -233,6 +233,18 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     assert.equal(await page.$eval('#retention', (input) => input.value), '400');
   });
 
+  await t.test("the overview counts the week's answers and links to them", async () => {
+    await page.click('.main-nav a[href*="view=overview"]');
+    await page.waitForSelector('.overview-grid');
+    assert.match(await page.$eval('.overview-total', (node) => node.textContent), /2 new answers/);
+    const topics = await page.$$eval('[aria-labelledby=ov-topics] li', (items) => items.map((item) => item.textContent.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(topics, ['Delivery 1', 'Products 1']);
+    await page.click('[aria-labelledby=ov-topics] a');
+    await waitForList(page, [parcel]);
+    assert.match(page.url(), /topic=Delivery/);
+    assert.match(page.url(), /status=all/);
+  });
+
   await t.test('signs out, and the API is closed to the page', async () => {
     await page.click('.account button:last-of-type');
     await page.waitForSelector('#sign-in-email');
