@@ -3,8 +3,6 @@ import { loaders } from './loaders.js';
 
 export const LANGUAGES = ['en', ...Object.keys(loaders)];
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa']);
-/** Norwegian tags whose base is not the texts' code: `no`, and Nynorsk, whose readers read Bokmål. */
-const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' };
 const loaded = new Map<string, Translation>([['en', en]]);
 
 /**
@@ -15,7 +13,8 @@ export const supported = (tag: string): string => {
   const lower = tag.toLowerCase();
   if (/^zh-(hant|tw|hk|mo)(-|$)/.test(lower)) return 'zh-Hant';
   const base = lower.split('-')[0]!;
-  const code = ALIASES[base] ?? base;
+  // Norwegian: `no`, and Nynorsk, whose readers read Bokmål.
+  const code = /^n[no]$/.test(base) ? 'nb' : base;
   return LANGUAGES.includes(code) ? code : 'en';
 };
 
