@@ -47,7 +47,10 @@ describe('delivery to a real endpoint', () => {
     await waitFor(async () => (await receiverLog()).attempts.length === 1, 'the hanging attempt');
     // End the hang here, so the lock it holds and the retry it records stay inside this test.
     await resetReceiver();
-    await waitFor(async () => (await storedQueue())[0]?.status === 503, 'the hanging attempt to end in a 503');
+    // The receiver answers the hanging request 503, or, on a busy machine, the browser may see the
+    // connection drop first (0): either way the attempt has ended and is recorded, kept for a retry.
+    const ended = await waitFor(async () => (await storedQueue())[0]?.status, 'the hanging attempt to end');
+    expect(ended).to.be.oneOf([503, 0]);
   });
 
   it('sends again once the endpoint, down at first, is back', async () => {
