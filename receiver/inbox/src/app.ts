@@ -2,9 +2,11 @@
 // The views in views/ are functions of this element; the forms with state of their own are elements.
 import { html, nothing, type PropertyValues } from 'lit';
 import { LightElement } from './light-element.js';
-import { api, ApiError, onSignedOut, type Me, type Page, type StoredAnswer, type AnswerStatus } from './api.js';
+import { api, ApiError, onSignedOut, type Me, type Page, type StoredAnswer } from './api.js';
 import { activeFilterCount, apiQuery, DEFAULT_FILTERS, readLocation, writeLocation, type Filters, type View } from './filters.js';
 import { shortcutFor } from './shortcuts.js';
+import { runShortcut } from './keyboard.js';
+import { setRead } from './triage.js';
 import { t, useLanguage } from '../i18n/index.js';
 import { storeLanguage } from './language.js';
 import { renderHeader } from './views/header.js';
@@ -31,7 +33,7 @@ export interface Boot {
   page: Promise<Page> | null;
 }
 
-interface Toast {
+export interface Toast {
   message: string;
   undo?: () => void;
   error?: boolean;
@@ -76,7 +78,8 @@ export class InboxApp extends LightElement {
   filtersOpen = false;
 
   private request: AbortController | null = null;
-  private focusNext: 'card' | 'heading' | 'tag' | 'note' | null = null;
+  /** where the focus goes once the next render is done */
+  focusNext: 'card' | 'heading' | 'tag' | 'note' | null = null;
   private observer: IntersectionObserver | null = null;
 
   override connectedCallback(): void {
@@ -240,11 +243,12 @@ export class InboxApp extends LightElement {
     if (focus) this.focusNext = 'card';
   }
 
-  private indexOf(id: string): number {
+  indexOf(id: string): number {
     return this.answers.findIndex((answer) => answer.id === id);
   }
 
-  private put(answer: StoredAnswer): void {
+  /** Replaces the answer with this id in the list (the server's or an optimistic version of it). */
+  put(answer: StoredAnswer): void {
     this.answers = this.answers.map((each) => (each.id === answer.id ? answer : each));
   }
 
@@ -256,105 +260,10 @@ export class InboxApp extends LightElement {
       return;
     }
     this.openId = answer.id;
-    if (!answer.read) void this.setRead(answer, true);
-  }
-
-  async setRead(answer: StoredAnswer, read: boolean): Promise<void> {
-    this.put({ ...answer, read });
-    try {
-      this.put(await api.update(answer.id, { read }));
-    } catch {
-      this.put(answer);
-    }
-  }
-
-  // ——— triage ———
-
-  async setStatus(answer: StoredAnswer, status: AnswerStatus): Promise<void> {
-    const index = this.indexOf(answer.id);
-    if (index < 0) return;
-    // In a list of one status, an answer given another leaves it; the next one takes its place.
-    const leaves = this.filters.status !== 'all' && this.filters.status !== status;
-    if (leaves) {
-      this.answers = this.answers.filter((each) => each.id !== answer.id);
-      if (this.openId === answer.id) this.openId = this.composeId = null;
-      this.selected = Math.min(index, this.answers.length - 1);
-      this.focusNext = this.answers.length ? 'card' : 'heading';
-    } else {
-      this.put({ ...answer, status });
-    }
-    const key = status === 'handled' ? 'markedHandled' : status === 'spam' ? 'markedSpam' : 'markedNew';
-    const request = api.update(answer.id, { status });
-    // Undo is offered at once, not when the server has answered: a quick `u` must not be lost.
-    const toast: Toast = { message: t(key), undo: () => void this.undoStatus(answer, index, leaves, request) };
-    this.toast = toast;
-    try {
-      const updated = await request;
-      if (!leaves && this.answers.find((each) => each.id === answer.id)?.status === status) this.put(updated);
-    } catch {
-      if (this.toast !== toast) return;
-      this.restore(answer, index, leaves);
-      this.toast = { message: t('actionFailed'), error: true };
-    }
-  }
-
-  private restore(answer: StoredAnswer, index: number, wasRemoved: boolean): void {
-    if (wasRemoved) {
-      const answers = [...this.answers];
-      answers.splice(Math.min(index, answers.length), 0, answer);
-      this.answers = answers;
-    } else {
-      this.put(answer);
-    }
-    this.selected = this.indexOf(answer.id);
-    this.focusNext = 'card';
-  }
-
-  private async undoStatus(before: StoredAnswer, index: number, wasRemoved: boolean, pending: Promise<unknown>): Promise<void> {
-    this.toast = null;
-    this.restore(before, index, wasRemoved);
-    try {
-      // After the change it undoes, so the two cannot reach the server in the wrong order.
-      await pending.catch(() => undefined);
-      this.put(await api.update(before.id, { status: before.status }));
-      this.toast = { message: t('undone') };
-    } catch {
-      this.toast = { message: t('actionFailed'), error: true };
-    }
+    if (!answer.read) void setRead(this, answer, true);
   }
 
   undo = (): void => this.toast?.undo?.();
-
-  async setTags(answer: StoredAnswer, tags: string[], message: string): Promise<void> {
-    this.put({ ...answer, tags });
-    try {
-      this.put(await api.update(answer.id, { tags }));
-      this.toast = { message };
-    } catch (error) {
-      this.put(answer);
-      this.toast = { message: error instanceof ApiError && error.status === 400 ? error.message : t('actionFailed'), error: true };
-    }
-  }
-
-  addTag(answer: StoredAnswer, raw: string): void {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (!tag || answer.tags.includes(tag)) return;
-    void this.setTags(answer, [...answer.tags, tag], t('tagAdded', { tag }));
-  }
-
-  removeTag(answer: StoredAnswer, tag: string): void {
-    void this.setTags(answer, answer.tags.filter((each) => each !== tag), t('tagRemoved', { tag }));
-  }
-
-  async saveNote(answer: StoredAnswer, note: string): Promise<void> {
-    if (note === answer.note) return;
-    try {
-      this.put(await api.update(answer.id, { note }));
-      this.toast = { message: t('noteSaved') };
-    } catch {
-      this.toast = { message: t('actionFailed'), error: true };
-    }
-  }
 
   openComposer(answer: StoredAnswer): void {
     if (!answer.email) return;
@@ -381,33 +290,7 @@ export class InboxApp extends LightElement {
   private onKey = (event: KeyboardEvent): void => {
     if (this.phase !== 'ready' || this.helpOpen) return;
     const action = shortcutFor(event);
-    if (!action) return;
-    if (action === 'help') {
-      this.helpOpen = true;
-    } else if (action === 'search') {
-      if (this.view !== 'list') this.navigate(writeLocation('list', this.filters));
-      void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('#search')?.focus());
-    } else if (this.view !== 'list') {
-      return;
-    } else if (action === 'next') {
-      this.select(this.selected + 1);
-    } else if (action === 'previous') {
-      this.select(this.selected - 1);
-    } else if (action === 'undo') {
-      this.undo();
-    } else {
-      const answer = this.current;
-      if (!answer) return;
-      if (action === 'open') this.toggleOpen(answer);
-      if (action === 'handled') void this.setStatus(answer, answer.status === 'handled' ? 'new' : 'handled');
-      if (action === 'spam') void this.setStatus(answer, answer.status === 'spam' ? 'new' : 'spam');
-      if (action === 'reply') this.openComposer(answer);
-      if (action === 'tag' || action === 'note') {
-        if (this.openId !== answer.id) this.toggleOpen(answer);
-        this.focusNext = action;
-      }
-    }
-    event.preventDefault();
+    if (action && runShortcut(this, action) !== false) event.preventDefault();
   };
 
   showHelp = (): void => {

@@ -5,6 +5,7 @@ import { fullDate, languageName, pageLabel, relativeDate, safePageUrl } from '..
 import type { StoredAnswer } from '../api.js';
 import type { InboxApp } from '../app.js';
 import { renderDetails } from './details.js';
+import { setStatus } from '../triage.js';
 
 const STATUS_BADGE: Record<StoredAnswer['status'], Key | null> = { new: null, handled: 'statusHandled', spam: 'statusSpam' };
 
@@ -61,7 +62,7 @@ export function renderCard(app: InboxApp, answer: StoredAnswer, index: number) {
             type="button"
             aria-pressed=${answer.status === 'handled' ? 'true' : 'false'}
             aria-keyshortcuts="e"
-            @click=${() => void app.setStatus(answer, answer.status === 'handled' ? 'new' : 'handled')}
+            @click=${() => void setStatus(app, answer, answer.status === 'handled' ? 'new' : 'handled')}
           >
             ${t('markHandled')}
           </button>
@@ -70,7 +71,7 @@ export function renderCard(app: InboxApp, answer: StoredAnswer, index: number) {
             class="quiet"
             aria-pressed=${answer.status === 'spam' ? 'true' : 'false'}
             aria-keyshortcuts="!"
-            @click=${() => void app.setStatus(answer, answer.status === 'spam' ? 'new' : 'spam')}
+            @click=${() => void setStatus(app, answer, answer.status === 'spam' ? 'new' : 'spam')}
           >
             ${t('markSpam')}
           </button>

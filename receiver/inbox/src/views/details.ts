@@ -5,6 +5,7 @@ import { contextSize, contextText, fullDate } from '../format.js';
 import { DEFAULT_FILTERS, writeLocation } from '../filters.js';
 import type { StoredAnswer } from '../api.js';
 import type { InboxApp } from '../app.js';
+import { addTag, removeTag, saveNote, setRead } from '../triage.js';
 
 function renderContext(answer: StoredAnswer) {
   const size = contextSize(answer.context);
@@ -22,7 +23,7 @@ function renderTags(app: InboxApp, answer: StoredAnswer) {
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('tag') as HTMLInputElement;
-    app.addTag(answer, input.value);
+    addTag(app, answer, input.value);
     input.value = '';
   };
   return html`<section class="tags" aria-labelledby="tags-h-${answer.id}">
@@ -32,7 +33,7 @@ function renderTags(app: InboxApp, answer: StoredAnswer) {
           ${answer.tags.map(
             (tag) => html`<li class="tag">
               <a href=${writeLocation('list', { ...DEFAULT_FILTERS, status: 'all', tag })} title=${t('showTagged', { tag })}>${tag}</a>
-              <button type="button" class="remove-tag" aria-label=${t('removeTag', { tag })} @click=${() => app.removeTag(answer, tag)}></button>
+              <button type="button" class="remove-tag" aria-label=${t('removeTag', { tag })} @click=${() => removeTag(app, answer, tag)}></button>
             </li>`,
           )}
         </ul>`
@@ -50,7 +51,7 @@ function renderNote(app: InboxApp, answer: StoredAnswer) {
   const save = (event: Event) => {
     event.preventDefault();
     const form = (event.target as HTMLElement).closest('form')!;
-    void app.saveNote(answer, (form.elements.namedItem('note') as HTMLTextAreaElement).value);
+    void saveNote(app, answer, (form.elements.namedItem('note') as HTMLTextAreaElement).value);
   };
   return html`<form class="note" @submit=${save}>
     <label class="section-title" for=${id}>${t('note')}</label>
@@ -85,7 +86,7 @@ export function renderDetails(app: InboxApp, answer: StoredAnswer) {
       ? html`<inbox-composer .answer=${answer} .smtp=${app.me?.smtp ?? false}></inbox-composer>`
       : nothing}
     <p class="details-footer">
-      <button type="button" class="link-button" @click=${() => void app.setRead(answer, false)}>${t('markUnread')}</button>
+      <button type="button" class="link-button" @click=${() => void setRead(app, answer, false)}>${t('markUnread')}</button>
       ${answer.email
         ? html`<a href=${writeLocation('settings', DEFAULT_FILTERS, { erase: answer.email })}>${t('eraseCustomer')}</a>`
         : nothing}
