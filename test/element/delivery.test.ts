@@ -1,6 +1,6 @@
 // The element's side of delivery: events for answers it did not take, and which endpoint an answer goes to.
 import { expect } from '@open-wc/testing';
-import { answer, freshStart, mount, part, putInQueue, queuedRecord, receiverLog, scriptFaults, storedQueue, waitFor } from '../support/helpers.js';
+import { answer, freshStart, mount, part, putInQueue, queuedRecord, receiverLog, scriptFaults, storedQueue } from '../support/helpers.js';
 
 const DAY = 86_400_000;
 const nextEvent = <T>(el: Element, type: string) =>
