@@ -184,7 +184,7 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     const [message] = smtp.messages;
     assert.deepEqual(message.to, ['sam@example.com']);
     const text = decodeQuotedPrintable(message.raw);
-    assert.match(text, /Subject: Your message to shop-42/);
+    assert.match(text, /Subject: About your message/);
     assert.match(text, /> Where is my parcel\? I ordered it on Monday\./);
     assert.match(text, /It left our warehouse today; sorry for the wait\./);
     const after = await stored(parcel);

@@ -122,7 +122,7 @@ export const en = {
   replyRecorded: 'Reply to {email} opened in your e-mail app. Marked as handled.',
   replyFailed: 'The reply could not be recorded. Please try again.',
   smtpFailed: 'The mail server did not take the message, so nothing was sent. Try again, or use your e-mail app.',
-  replySubject: 'Your message to {site}',
+  replySubject: 'About your message',
   replyGreeting: 'Hello,',
   replyThanks: 'Thank you for taking the time to write to us. You wrote:',
   replySignoff: 'Kind regards,',

@@ -119,7 +119,7 @@ const nl: Translation = {
   replyRecorded: 'Antwoord aan {email} geopend in je e-mailprogramma. Gemarkeerd als afgehandeld.',
   replyFailed: 'Het antwoord kon niet worden bewaard. Probeer het opnieuw.',
   smtpFailed: 'De mailserver nam het bericht niet aan, er is dus niets verstuurd. Probeer het opnieuw, of gebruik je e-mailprogramma.',
-  replySubject: 'Je bericht aan {site}',
+  replySubject: 'Over je bericht',
   replyGreeting: 'Hallo,',
   replyThanks: 'Dank je wel dat je de tijd nam om ons te schrijven. Je schreef:',
   replySignoff: 'Met vriendelijke groet,',

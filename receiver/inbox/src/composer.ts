@@ -30,7 +30,7 @@ export class InboxComposer extends LightElement {
     const texts = await translationFor(lang);
     const opening = `${tIn(texts, lang, 'replyGreeting')}\n\n${tIn(texts, lang, 'replyThanks')}\n\n${quote(this.answer.answer)}\n\n`;
     this.cursor = opening.length;
-    this.subject = tIn(texts, lang, 'replySubject', { site: this.answer.site });
+    this.subject = tIn(texts, lang, 'replySubject');
     this.body = `${opening}\n\n${tIn(texts, lang, 'replySignoff')}\n`;
   }
 
