@@ -58,6 +58,32 @@ for (const kind of STORES) {
       assert.equal((await owner('/api/answers/3f0c1c2e-1111-4222-8333-444455556666')).status, 404);
     });
 
+    test('page: the list, the count and the CSV of one exact page (as the overview links to them)', async (t) => {
+      const receiver = await useReceiver(t, kind);
+      const owner = await signedIn(receiver);
+      // a page as long as the wire format allows: the overview links to every page it lists
+      const longPage = `https://shop.example/${'p'.repeat(2048 - 'https://shop.example/'.length)}`;
+      await storeAnswers(receiver.url, [
+        wireAnswer({ answer: 'cart one', page: 'https://shop.example/cart' }),
+        wireAnswer({ answer: 'checkout', page: 'https://shop.example/checkout' }),
+        wireAnswer({ answer: 'cart two', page: 'https://shop.example/cart', rating: 4 }),
+        wireAnswer({ answer: 'long', page: longPage }),
+      ]);
+      const cart = encodeURIComponent('https://shop.example/cart');
+      const texts = async (query) => (await json(await owner(`/api/answers?${query}`))).answers.map((a) => a.answer);
+      assert.deepEqual(await texts(`page=${cart}`), ['cart two', 'cart one']);
+      assert.deepEqual(await texts(`page=${cart}&rating=4`), ['cart two']);
+      assert.deepEqual(await texts(`page=${encodeURIComponent('https://shop.example/')}`), [], 'exact, not a prefix');
+      assert.deepEqual(await texts(`page=${encodeURIComponent(longPage)}`), ['long']);
+      assert.deepEqual(await json(await owner(`/api/answers/count?page=${cart}`)), { count: 2 });
+      const csv = await owner(`/api/answers.csv?page=${cart}`);
+      assert.equal(csv.status, 200);
+      const rows = parse(Buffer.from(await csv.arrayBuffer()), { bom: true, columns: true });
+      assert.deepEqual(rows.map((row) => row.answer), ['cart two', 'cart one']);
+      const tooLong = await json(await owner(`/api/answers?page=${encodeURIComponent(`${longPage}x`)}`), 400);
+      assert.match(tooLong.error, /"page" must be at most 2048 characters/);
+    });
+
     test('503 with Retry-After when the store is down', async (t) => {
       const receiver = await useReceiver(t, kind);
       const owner = await signedIn(receiver);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openStore } from '../dist/store/open.js';
 import { StoreInputError, StoreUnavailableError } from '../dist/store/store.js';
 import { postgresAvailable, postgresUrl } from './support/postgres.js';
@@ -184,9 +185,10 @@ for (const kind of KINDS) {
 
     test('every filter narrows the list and the count, and filters combine', async (t) => {
       const { store } = await open(t, kind);
-      const a = wire({ site: 'a.example', topic: 'delivery', lang: 'nl', rating: 5, email: 'Ann@Example.org' });
-      const b = wire({ site: 'b.example', topic: 'price', lang: 'en', rating: 2 });
-      const c = wire({ site: 'a.example', topic: 'price', lang: 'de', rating: 2, email: 'carl@example.org' });
+      const cart = 'https://a.example/cart';
+      const a = wire({ site: 'a.example', topic: 'delivery', lang: 'nl', rating: 5, email: 'Ann@Example.org', page: cart });
+      const b = wire({ site: 'b.example', topic: 'price', lang: 'en', rating: 2, page: 'https://a.example/cart/items' });
+      const c = wire({ site: 'a.example', topic: 'price', lang: 'de', rating: 2, email: 'carl@example.org', page: cart });
       await insertAll(store, [a, b, c]);
       await store.update(b.id, { status: 'spam', tags: ['later'] });
       await store.update(c.id, { status: 'handled', tags: ['later', 'vip'] });
@@ -202,6 +204,10 @@ for (const kind of KINDS) {
       assert.deepEqual(await ids({ topic: 'price' }), [c.id, b.id]);
       assert.deepEqual(await ids({ lang: 'nl' }), [a.id]);
       assert.deepEqual(await ids({ rating: 2 }), [c.id, b.id]);
+      assert.deepEqual(await ids({ page: cart }), [c.id, a.id]);
+      assert.deepEqual(await ids({ page: 'https://a.example/Cart' }), [], 'a page matches exactly, not by case or prefix');
+      assert.deepEqual(await ids({ page: 'https://a.example/' }), []);
+      assert.deepEqual(await ids({ page: cart, rating: 5 }), [a.id]);
       assert.deepEqual(await ids({ tag: 'later' }), [c.id, b.id]);
       assert.deepEqual(await ids({ tag: 'vip' }), [c.id]);
       assert.deepEqual(await ids({ tag: 'none' }), []);
@@ -453,6 +459,31 @@ for (const kind of KINDS) {
       for (const stop of ['the', 'was', 'and', 'de', 'to']) assert.ok(!words.includes(stop), `${stop} is left out`);
       assert.ok(words.includes('verzending') && words.includes('damaged'));
       assert.ok(!words.includes('old'), 'answers before `since` are not counted');
+    });
+
+    test('the page filter is read from an index on (page, received_at, id): no scan, no sort', async (t) => {
+      const { store, location } = await open(t, kind);
+      await insertAll(store, [wire({ page: 'https://shop.example/cart' }), wire()]);
+      assert.equal(await store.count({ page: 'https://shop.example/cart' }), 1);
+      if (kind === 'sqlite') {
+        const db = new Database(path.join(location.data, 'answers.sqlite'), { readonly: true });
+        t.after(() => db.close());
+        const plan = db
+          .prepare('EXPLAIN QUERY PLAN SELECT a.* FROM answers a WHERE a.page = ? ORDER BY a.received_at DESC, a.id DESC LIMIT 51')
+          .all('https://shop.example/cart')
+          .map((row) => row.detail)
+          .join('\n');
+        assert.match(plan, /USING INDEX answers_page/);
+        assert.doesNotMatch(plan, /TEMP B-TREE/, 'read in order from the index, not sorted');
+      } else {
+        const client = new pg.Client({ connectionString: location.databaseUrl });
+        await client.connect();
+        t.after(() => client.end());
+        const { rows } = await client.query(
+          "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'answers_page'",
+        );
+        assert.match(rows[0]?.indexdef ?? 'no index answers_page', /\(page, received_at, id\)$/);
+      }
     });
 
     test('U+0000 in what a customer sent is stored as U+FFFD instead of failing the insert', async (t) => {

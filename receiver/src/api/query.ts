@@ -3,14 +3,17 @@
 // "stauts") is refused rather than silently ignored, since ignoring it would show unfiltered answers.
 
 import { badRequest } from '../http-error.js';
+import { ANSWER_SCHEMA } from '../ingest/answer-schema.js';
 import type { AnswerFilter, AnswerStatus } from '../store/store.js';
 
 export const STATUSES: readonly AnswerStatus[] = ['new', 'handled', 'spam'];
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
 
-const FILTER_PARAMS = ['status', 'site', 'topic', 'lang', 'rating', 'tag', 'hasEmail', 'email', 'q', 'since', 'until'] as const;
+const FILTER_PARAMS = ['status', 'site', 'topic', 'lang', 'rating', 'page', 'tag', 'hasEmail', 'email', 'q', 'since', 'until'] as const;
 const MAX_TEXT = 500;
+/** A page filter holds a whole page URL, which may be as long as the wire format lets it be. */
+const MAX_LENGTH: Partial<Record<string, number>> = { page: ANSWER_SCHEMA.properties.page.maxLength };
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -27,7 +30,8 @@ function single(query: Record<string, unknown>, name: string): string | undefine
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw badRequest(`"${name}" must be given once`);
-  if (value.length > MAX_TEXT) throw badRequest(`"${name}" must be at most ${MAX_TEXT} characters`);
+  const max = MAX_LENGTH[name] ?? MAX_TEXT;
+  if (value.length > max) throw badRequest(`"${name}" must be at most ${max} characters`);
   return value;
 }
 
@@ -42,7 +46,7 @@ export function parseFilter(query: Record<string, unknown>, extra: readonly stri
     if (!STATUSES.includes(status as AnswerStatus)) throw badRequest(`"status" must be one of ${STATUSES.join(', ')}`);
     filter.status = status as AnswerStatus;
   }
-  for (const name of ['site', 'topic', 'lang', 'tag', 'email', 'q'] as const) {
+  for (const name of ['site', 'topic', 'lang', 'page', 'tag', 'email', 'q'] as const) {
     const value = single(query, name);
     if (value !== undefined && value !== '') filter[name] = value;
   }

@@ -223,6 +223,7 @@ export class PostgresStore implements Store {
     if (f.topic !== undefined) conditions.push(`a.topic = ${param(f.topic)}`);
     if (f.lang !== undefined) conditions.push(`a.lang = ${param(f.lang)}`);
     if (f.rating !== undefined) conditions.push(`a.rating = ${param(f.rating)}`);
+    if (f.page !== undefined) conditions.push(`a.page = ${param(f.page)}`);
     if (f.tag !== undefined) conditions.push(`a.tags @> ARRAY[${param(f.tag)}]::text[]`);
     if (f.hasEmail !== undefined) conditions.push(f.hasEmail ? 'a.email_key IS NOT NULL' : 'a.email_key IS NULL');
     if (f.email !== undefined) conditions.push(`a.email_key = ${param(f.email)}`);

@@ -203,6 +203,7 @@ export class SqliteStore implements Store {
     if (f.topic !== undefined) add('a.topic = ?', f.topic);
     if (f.lang !== undefined) add('a.lang = ?', f.lang);
     if (f.rating !== undefined) add('a.rating = ?', f.rating);
+    if (f.page !== undefined) add('a.page = ?', f.page);
     // A set of answers from another index (a tag's, the full-text index): with few members, the
     // query is driven by the set and sorts them; with many, it walks answers newest first and keeps
     // the members (the unary + stops SQLite from looking rows up by the set), which fills a page long

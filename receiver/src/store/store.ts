@@ -45,6 +45,8 @@ export interface AnswerFilter {
   topic?: string;
   lang?: string;
   rating?: number;
+  /** the page exactly as the widget sent it (the overview's "per page" links to these answers) */
+  page?: string;
   tag?: string;
   /** true: only answers with an e-mail address; false: only without. */
   hasEmail?: boolean;

@@ -79,4 +79,11 @@ CREATE TABLE health (
 );
 `,
   },
+  {
+    // the page filter (the overview's links to a page's answers), newest first like the others.
+    // Built inside the migration's transaction (CONCURRENTLY cannot be): writes wait while it is
+    // built, once, at the first start of this version.
+    version: 2,
+    sql: `CREATE INDEX answers_page ON answers (page, received_at, id);`,
+  },
 ];

@@ -96,4 +96,9 @@ CREATE TABLE health (
 );
 `,
   },
+  {
+    // the page filter (the overview's links to a page's answers), newest first like the others
+    version: 2,
+    sql: `CREATE INDEX answers_page ON answers (page, received_at, id);`,
+  },
 ];
