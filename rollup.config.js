@@ -3,6 +3,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import htmlLiterals from 'rollup-plugin-html-literals';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const ts = (options = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationDir: undefined, outDir: undefined, ...options });
@@ -25,6 +26,9 @@ const LANGUAGE_CODES = [
   ...readFileSync('src/i18n/loaders.ts', 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/\1\.js'\)/gm),
 ].map((m) => m[1]);
 const VIRTUAL_LOADERS = '\0language-loaders';
+/** English's text keys in their order: the script builds' language files list their texts in this order. */
+const TEXT_KEYS = [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/^  (\w+): /gm)].map((m) => m[1]);
+const EN_MODULE = JSON.stringify(path.resolve('src/i18n/en.ts'));
 
 /**
  * The script builds load each language as `feedback-prompt-{code}.js` through one loader instead of
@@ -47,9 +51,34 @@ const languageChunks = ({ base, emit }) => ({
   },
   load(id) {
     if (id !== VIRTUAL_LOADERS) return null;
-    return `export const loaders = Object.fromEntries(${JSON.stringify(LANGUAGE_CODES.join(' '))}.split(' ').map((code) => [
-      code, () => import(${base ? `new URL('feedback-prompt-' + code + '.js', ${base}).href` : "'./feedback-prompt-' + code + '.js'"}),
+    // Each file holds its texts as a list (see compactLanguages); the keys come from English, already here.
+    return `import { en } from ${EN_MODULE};
+    export const loaders = Object.fromEntries(${JSON.stringify(LANGUAGE_CODES.join(' '))}.split(' ').map((code) => [
+      code, () => import(${base ? `new URL('feedback-prompt-' + code + '.js', ${base}).href` : "'./feedback-prompt-' + code + '.js'"})
+        .then(({ default: texts }) => ({ default: Object.fromEntries(Object.keys(en).map((key, i) => [key, texts[i]])) })),
     ]));`;
+  },
+});
+
+/**
+ * A language file of the script builds is its texts alone, as a list in English's key order: the
+ * key names, the same in every file, would be a sixth of its bytes. Every text must be there (the
+ * Translation type asks for each; this checks the built file too), so the list is the whole language.
+ */
+const compactLanguages = () => ({
+  name: 'compact-languages',
+  transform(code, id) {
+    const code_ = /src[\\/]i18n[\\/]([\w-]+)\.ts$/.exec(id)?.[1];
+    if (!LANGUAGE_CODES.includes(code_)) return null;
+    const object = this.parse(code).body.find((node) => node.type === 'VariableDeclaration')?.declarations[0]?.init;
+    const texts = new Map(
+      (object?.type === 'ObjectExpression' ? object.properties : []).map((p) => [p.key.name ?? p.key.value, p.value.value]),
+    );
+    const wrong = TEXT_KEYS.filter((key) => typeof texts.get(key) !== 'string');
+    const extra = [...texts.keys()].filter((key) => !TEXT_KEYS.includes(key));
+    if (wrong.length || extra.length || texts.size !== TEXT_KEYS.length)
+      this.error(`src/i18n/${code_}.ts: every English text key once, each a plain string (missing or not text: ${wrong.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'})`);
+    return { code: `export default ${JSON.stringify(TEXT_KEYS.map((key) => texts.get(key)))};`, map: null };
   },
 });
 
@@ -68,6 +97,7 @@ export default [
       htmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
       resolve(),
       ts(),
+      compactLanguages(),
       minify(),
     ],
   },
