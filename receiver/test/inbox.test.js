@@ -82,7 +82,7 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
 
   // Sent as the widget sends them, oldest first.
   const parcel = wireAnswer({ lang: 'en', topic: 'Delivery', email: 'sam@example.com', answer: 'Where is my parcel? I ordered it on Monday.' });
-  const tea = wireAnswer({ lang: 'nl', topic: 'Products', rating: 5, answer: 'Graag meer losse thee, de rooibos is heerlijk.' });
+  const tea = wireAnswer({ lang: 'nl', topic: 'Products', rating: 5, page: 'https://shop.example/thee/rooibos', answer: 'Graag meer losse thee, de rooibos is heerlijk.' });
   const lockers = wireAnswer({ lang: 'de', topic: 'Delivery', email: 'jonas@example.de', answer: 'Bitte auch Lieferung an Packstationen anbieten.' });
   for (const answer of [parcel, tea, lockers]) assert.equal((await postAnswer(receiver.url, answer)).status, 201);
   const stored = async (answer) => (await api(`/api/answers/${answer.id}`)).json();
@@ -243,6 +243,20 @@ test('the inbox: sign in, read, filter, search, triage, tag, note, reply, export
     await waitForList(page, [parcel]);
     assert.match(page.url(), /topic=Delivery/);
     assert.match(page.url(), /status=all/);
+
+    // A page row links to that page's answers, and the find bar shows the page filter.
+    await page.click('.main-nav a[href*="view=overview"]');
+    await page.waitForSelector('.overview-grid');
+    const pages = await page.$$eval('[aria-labelledby=ov-pages] li a', (links) => links.map((link) => link.textContent.trim()));
+    assert.deepEqual(pages.sort(), ['shop.example/cart', 'shop.example/thee/rooibos']);
+    await page.click('[aria-labelledby=ov-pages] a[href*="rooibos"]');
+    await waitForList(page, [tea]);
+    assert.equal(new URL(page.url()).searchParams.get('page'), tea.page);
+    assert.equal(await page.$eval('.more-filters', (details) => details.open), true, 'an active filter shows its field');
+    assert.equal(await page.$eval('#filter-page', (input) => input.value), tea.page);
+    await page.click('.field-actions a');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('page'));
+    assert.equal(await page.$eval('#filter-page', (input) => input.value), '');
   });
 
   await t.test('signs out, and the API is closed to the page', async () => {

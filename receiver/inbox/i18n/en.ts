@@ -59,6 +59,8 @@ export const en = {
   filterLanguage: 'Language',
   filterLanguageHint: 'A language tag, like nl or en',
   filterTag: 'Tag',
+  filterPage: 'Page',
+  filterPageHint: 'The whole address, as in the answer',
   filterHasEmail: 'E-mail address',
   withEmail: 'Left an address',
   withoutEmail: 'No address',

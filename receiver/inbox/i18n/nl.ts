@@ -58,6 +58,8 @@ const nl: Translation = {
   filterLanguage: 'Taal',
   filterLanguageHint: 'Een taalcode, zoals nl of en',
   filterTag: 'Label',
+  filterPage: 'Pagina',
+  filterPageHint: 'Het hele adres, zoals bij het antwoord',
   filterHasEmail: 'E-mailadres',
   withEmail: 'Adres achtergelaten',
   withoutEmail: 'Geen adres',

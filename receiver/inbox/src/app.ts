@@ -174,6 +174,8 @@ export class InboxApp extends LightElement {
     this.view = location.view;
     this.filters = location.filters;
     this.eraseEmail = location.erase;
+    // Arriving from another view (an overview link) with filters on: show them, as a fresh load does.
+    if (viewChanged && activeFilterCount(location.filters) > 0) this.filtersOpen = true;
     if (this.phase !== 'ready') return;
     if (location.view === 'list' && (filtersChanged || viewChanged)) void this.load(true);
     if (viewChanged) this.focusNext = 'heading';

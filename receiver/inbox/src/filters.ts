@@ -9,6 +9,8 @@ export interface Filters {
   topic: string;
   lang: string;
   rating: string;
+  /** a page URL exactly as the widget sent it (links from the overview's pages) */
+  page: string;
   tag: string;
   hasEmail: '' | 'true' | 'false';
   /** YYYY-MM-DD (a day in the owner's time zone) or an ISO timestamp (links from the overview) */
@@ -19,7 +21,7 @@ export interface Filters {
 
 export const STATUSES: StatusView[] = ['new', 'handled', 'spam', 'all'];
 const VIEWS: View[] = ['list', 'overview', 'settings'];
-const TEXT_KEYS = ['q', 'site', 'topic', 'lang', 'tag', 'since', 'until'] as const;
+const TEXT_KEYS = ['q', 'site', 'topic', 'lang', 'page', 'tag', 'since', 'until'] as const;
 
 /** The list a signed-in owner starts from: what still needs attention. */
 export const DEFAULT_FILTERS: Filters = {
@@ -29,6 +31,7 @@ export const DEFAULT_FILTERS: Filters = {
   topic: '',
   lang: '',
   rating: '',
+  page: '',
   tag: '',
   hasEmail: '',
   since: '',
@@ -90,7 +93,7 @@ export function localDay(value: string): string {
 export function apiQuery(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.status !== 'all') params.set('status', filters.status);
-  for (const key of ['q', 'site', 'topic', 'lang', 'rating', 'tag', 'hasEmail'] as const) {
+  for (const key of ['q', 'site', 'topic', 'lang', 'rating', 'page', 'tag', 'hasEmail'] as const) {
     if (filters[key]) params.set(key, filters[key]);
   }
   if (filters.since) params.set('since', dayStart(filters.since));

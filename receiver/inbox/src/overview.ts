@@ -1,5 +1,5 @@
 // <inbox-overview>: a week of answers to talk about as a team: how many, about what, on which pages,
-// in which words. Each entry links to the list of those answers.
+// in which words. Each entry links to the list of those answers (a topic, a word, a page).
 import { html, nothing } from 'lit';
 import { LightElement } from './light-element.js';
 import { api, type Overview } from './api.js';
@@ -85,6 +85,7 @@ export class InboxOverview extends LightElement {
                         data.byPage.map((row) => ({
                           label: safePageUrl(row.page) ? pageLabel(row.page) : row.page,
                           count: row.count,
+                          href: this.link({ page: row.page }),
                         })),
                       )
                     : html`<p class="hint">${t('overviewNothing')}</p>`}

@@ -27,7 +27,7 @@ const onFilterChange = (app: InboxApp) => (event: Event) => {
   const form = (event.currentTarget as HTMLFormElement);
   const data = new FormData(form);
   const change: Partial<Filters> = {};
-  for (const key of ['site', 'topic', 'lang', 'rating', 'tag', 'hasEmail', 'since', 'until'] as const) {
+  for (const key of ['site', 'topic', 'lang', 'rating', 'page', 'tag', 'hasEmail', 'since', 'until'] as const) {
     (change as Record<string, string>)[key] = String(data.get(key) ?? '').trim();
   }
   app.setFilters(change);
@@ -92,6 +92,7 @@ export function renderFindBar(app: InboxApp) {
             ...[1, 2, 3, 4, 5].map((n): [string, string] => [String(n), t('ratingValue', { n })]),
           ])}
           ${field('lang', 'filterLanguage', filters.lang, { hint: 'filterLanguageHint' })} ${field('tag', 'filterTag', filters.tag)}
+          ${field('page', 'filterPage', filters.page, { type: 'url', hint: 'filterPageHint' })}
           ${select('hasEmail', 'filterHasEmail', filters.hasEmail, [
             ['', t('any')],
             ['true', t('withEmail')],
