@@ -9,8 +9,8 @@ await steps([
   ['bundles (rollup)', 'rollup', ['-c', '--silent']],
   ['type declarations', 'tsc', ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--declarationDir', 'dist']],
   ['custom-elements.json', 'cem', ['analyze', '--quiet']],
-  ['receiver (tsc)', 'tsc', ['-p', 'receiver/tsconfig.json']],
-  ['receiver inbox page (rollup)', 'rollup', ['-c', 'receiver/inbox/rollup.config.js', '--silent']],
+  // the receiver's own build (tsc, then its inbox page), the one `npm install` runs through `prepare`
+  ['receiver and its inbox page (npm run build -w receiver)', 'npm', ['run', 'build', '--workspace', 'receiver', '--silent']],
 ]);
 console.log('\n▶ size');
 const over = checkBudget();

@@ -1,4 +1,4 @@
-// Runs a local binary from node_modules/.bin and resolves with its exit code.
+// Runs a local binary from node_modules/.bin (or node, or npm) and resolves with its exit code.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const run = (bin, args, options = {}) =>
   new Promise((resolve, reject) => {
     const local = path.join(ROOT, 'node_modules', '.bin', bin);
-    const child = spawn(bin === 'node' ? process.execPath : local, args, { cwd: ROOT, stdio: 'inherit', ...options });
+    // node and npm are the ones running this; every other tool is the project's own copy
+    const command = bin === 'node' ? process.execPath : bin === 'npm' ? 'npm' : local;
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
