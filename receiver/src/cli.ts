@@ -3,6 +3,7 @@
 // Every option is a flag and an environment variable (the flag wins); see config.ts for the table.
 
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from './auth/password.js';
@@ -94,7 +95,8 @@ async function readPassword(): Promise<string> {
 }
 
 function describeStore(config: Config): string {
-  if (!config.databaseUrl) return `SQLite in ${config.data}/answers.sqlite`;
+  // "--data data/" is the same folder as "--data data": no doubled slash in what is shown
+  if (!config.databaseUrl) return `SQLite in ${config.data.replace(/(.)[\\/]+$/, '$1')}${sep}answers.sqlite`;
   try {
     const url = new URL(config.databaseUrl);
     return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
@@ -103,7 +105,18 @@ function describeStore(config: Config): string {
   }
 }
 
-function startupLines(url: string, config: Config, owners: number): string[] {
+/** A URL to open on this machine: a server listening on every interface (0.0.0.0, ::) is reached
+ * through loopback; "http://0.0.0.0:8787" is not an address a browser can be sent to. */
+function openableUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === '0.0.0.0') parsed.hostname = '127.0.0.1';
+  else if (parsed.hostname === '[::]') parsed.hostname = '[::1]';
+  return parsed.origin;
+}
+
+/** What start-up prints: where answers go, where the inbox is, and what is still to set up. */
+export function startupLines(listening: string, config: Config, owners: number): string[] {
+  const url = openableUrl(listening);
   const lines = [
     `${NAME} ${version()} is running (${describeStore(config)})`,
     `  answers (the widget's endpoint):  ${url}/answers`,
@@ -188,6 +201,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (error instanceof ConfigError) {
       console.error(error.message);
       return USAGE_ERROR;
+    }
+    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+      console.error(`${NAME} could not start: ${(error as Error).message}. Another program uses this port: choose another with --port (or PORT).`);
+      return 1;
     }
     console.error(`${NAME} could not start: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

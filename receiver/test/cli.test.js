@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { OPTIONS } from '../dist/config.js';
+import { startupLines } from '../dist/cli.js';
+import { OPTIONS, defaultConfig } from '../dist/config.js';
 import { freshLocation, postAnswer, wireAnswer } from './support/server.js';
 import { runCli, spawnReceiver } from './support/process.js';
 
@@ -65,6 +66,25 @@ describe('command line', () => {
     assert.match(output, /no SMTP: .*mailto:/);
     receiver.child.kill('SIGTERM');
     assert.deepEqual(await receiver.exited, { code: 0, signal: null });
+  });
+
+  test('start-up on every interface shows a URL a browser can open, and the store file without a doubled slash', () => {
+    const config = { ...defaultConfig(), host: '0.0.0.0', data: '/srv/feedback/', allowedOrigins: ['https://shop.example'] };
+    const output = startupLines('http://0.0.0.0:8787', config, 1).join('\n');
+    assert.match(output, /answers \(the widget's endpoint\):\s+http:\/\/127\.0\.0\.1:8787\/answers$/m);
+    assert.match(output, /inbox:\s+http:\/\/127\.0\.0\.1:8787\/inbox\/$/m);
+    assert.match(output, /listening on every network interface \(--host 0\.0\.0\.0\)/);
+    assert.match(output, /SQLite in \/srv\/feedback\/answers\.sqlite\)/);
+    assert.match(startupLines('http://[::]:8787', { ...config, host: '::' }, 1).join('\n'), /inbox:\s+http:\/\/\[::1\]:8787\/inbox\//);
+  });
+
+  test('a port already in use stops the start with a message saying to choose another', async (t) => {
+    const location = await freshLocation(t, 'sqlite');
+    const first = await spawnReceiver(t, ['--data', location.data]);
+    const other = await freshLocation(t, 'sqlite');
+    const { code, stderr } = await runCli(['--port', new URL(first.url).port, '--data', other.data]);
+    assert.equal(code, 1);
+    assert.match(stderr, /address already in use.*choose another with --port/);
   });
 
   test('once an inbox account exists, start-up no longer asks for one', async (t) => {
