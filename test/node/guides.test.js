@@ -83,7 +83,6 @@ after(async () => {
 
 /** Opens a shop page, answers through the widget, and reports what the customer and the console saw. */
 async function answerOn(pagePath, text) {
-  const before = await receiver.store.count({});
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -101,13 +100,17 @@ async function answerOn(pagePath, text) {
   await page.evaluate(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=launcher]').click());
   const field = await page.waitForFunction(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=textarea]'));
   await field.type(text);
-  await page.evaluate(() => document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=submit]').click());
+  // feedback-sent fires once the receiver has the answer and the widget has deleted it from the
+  // device; closing earlier would leave it stored, the next page would send it again (a 409).
+  await page.evaluate(() => {
+    document.addEventListener('feedback-sent', () => (window.feedbackSent = true), { once: true });
+    document.querySelector('feedback-prompt').shadowRoot.querySelector('[part=submit]').click();
+  });
   await page.waitForFunction(
     () => document.querySelector('feedback-prompt').shadowRoot.querySelector('.primary'),
     { timeout: 15_000 },
   );
-  // The answer goes out right after it is kept on the device: wait for the receiver to have it.
-  for (let i = 0; i < 100 && (await receiver.store.count({})) === before; i++) await new Promise((r) => setTimeout(r, 100));
+  await page.waitForFunction(() => window.feedbackSent === true, { timeout: 15_000 });
   await page.close();
   return { launcher, problems, fetched };
 }
