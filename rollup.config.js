@@ -12,10 +12,18 @@ const ts = (options = {}) =>
 export const terserOptions = {
   ecma: 2021,
   module: true,
-  compress: { passes: 3 },
-  // Our own private members only: Lit's cross-package names are `_$…`, and nothing stored or
-  // sent (Answer, QueuedAnswer, drafts, event details) has a leading underscore.
-  mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+  // keep_fargs: nothing in the bundle reads a function's length.
+  compress: { passes: 3, keep_fargs: false },
+  // Our own private members (Lit's cross-package names are `_$…`), and the names of objects that
+  // never leave the bundle: the panel's and fields' props, the delivery queue's options, its
+  // handle and its transport's outcome. Nothing stored or sent (Answer, QueuedAnswer, drafts, event
+  // details), no setting (read by name from the attribute table) and no DOM or Lit name is here.
+  mangle: {
+    properties: {
+      regex:
+        /^_[a-zA-Z]|^(lastText|thanked|onKeydown|onClose|onAnother|onInput|isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
+    },
+  },
   format: { comments: false },
 };
 
