@@ -486,6 +486,21 @@ for (const kind of KINDS) {
       }
     });
 
+    test('overview words: Japanese and Chinese, written without spaces, yield words, stop words left out', async (t) => {
+      const { store } = await open(t, kind);
+      await insertAll(store, [
+        wire({ answer: '配送がとても遅かったです。箱も壊れていました。', lang: 'ja' }),
+        wire({ answer: '配送が遅いです', lang: 'ja' }),
+        wire({ answer: '送货太慢了，包装也坏了', lang: 'zh' }),
+      ]);
+      const { words } = await store.overview(at(0));
+      assert.deepEqual(words[0], { word: '配送', count: 2 });
+      const list = words.map((entry) => entry.word);
+      assert.ok(list.includes('包装'), `包装 in ${list.join(' ')}`);
+      for (const stop of ['です', 'とても', 'が', '了']) assert.ok(!list.includes(stop), `${stop} is left out`);
+      assert.ok(list.every((word) => !/[。，]/.test(word) && [...word].length <= 4), `no sentence as a word: ${list.join(' ')}`);
+    });
+
     test('U+0000 in what a customer sent is stored as U+FFFD instead of failing the insert', async (t) => {
       const { store } = await open(t, kind);
       const answer = wire({ answer: 'a\u0000b', context: { 'k\u0000': 'v\u0000' } });
