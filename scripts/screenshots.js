@@ -88,7 +88,7 @@ const shoot = async ({ name, width, height, scheme, lang, attrs }) => {
 };
 
 const only = process.env.SHOTS?.split(',');
-const everything = { rating: '', 'ask-email': '', topics: 'Products,Delivery,Website', 'max-length': '70' };
+const everything = { rating: '', 'ask-email': '', topics: 'Products,Delivery,Website', 'privacy-url': '/privacy', 'max-length': '70' };
 const cases = [];
 for (const lang of ['en', 'ja', 'ar', 'he']) {
   for (const scheme of ['light', 'dark']) {

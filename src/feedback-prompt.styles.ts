@@ -97,8 +97,7 @@ export const styles = css`
     animation: rise 0.18s ease-out;
   }
   /* With the on-screen keyboard open (viewport.ts): the field and Send, not the words around them. */
-  .kb #intro,
-  .kb .row a {
+  .kb #intro {
     display: none;
   }
   .inline [part='panel'] {
@@ -281,13 +280,22 @@ export const styles = css`
     background: transparent;
     color: var(--_text);
   }
+  /* After sending: side by side where both fit, else each on a line of its own, the full width. */
+  .primary,
+  .secondary {
+    flex: 1 1 auto;
+  }
+  /* In the scrolling part, not Send's pinned row: on a narrow phone it would wrap there and make the row tall. */
+  .privacy {
+    margin: 16px 0 0;
+  }
   a {
     display: inline-flex;
     align-items: center;
     min-height: 24px;
     color: inherit;
   }
-  /* A fingertip needs 44px; a mouse pointer 24 (and a taller link would push Send onto a line of its own). */
+  /* A fingertip needs 44px; a mouse pointer 24. */
   @media (pointer: coarse) {
     a {
       min-height: 44px;

@@ -75,12 +75,10 @@ export const renderFields = (p: FieldsProps): TemplateResult => {
       <input name="website" tabindex="-1" autocomplete="off" />
     </div>
     ${formError ? html`<p class="error" role="alert">${t(error)}</p>` : nothing}
-    <div class="row">
-      ${p.privacyUrl
-        ? html`<a href=${p.privacyUrl} target="_blank" rel="noopener">${t('privacy')}</a>`
-        : html`<span></span>`}
-      <button part="submit" type="submit">${t('send')}</button>
-    </div>`;
+    ${p.privacyUrl
+      ? html`<p class="privacy"><a href=${p.privacyUrl} target="_blank" rel="noopener">${t('privacy')}</a></p>`
+      : nothing}
+    <div class="row"><button part="submit" type="submit">${t('send')}</button></div>`;
 };
 
 /**

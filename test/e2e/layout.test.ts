@@ -36,13 +36,17 @@ describe('the panel on a 320×568 phone', () => {
       expect(within(panel, screen()), 'the panel fits the screen').to.equal(true);
       expect(part(el, 'panel')!.scrollTop, 'nothing scrolled').to.equal(0);
       expect(within(box(part(el, 'submit')), panel), 'Send inside the panel').to.equal(true);
+      // The pinned row holds Send alone (the privacy link scrolls with the fields): a row that
+      // wrapped onto two lines would cover the fields above it.
+      expect(box(part(el, 'submit')!.parentElement).height, 'one line pinned').to.be.at.most(box(part(el, 'submit')).height + 21);
+      expect(el.shadowRoot!.querySelector('.privacy a'), 'the privacy link is there, scrolling with the fields').to.not.equal(null);
       // The answer field gave way (it asks for 120px when there is room), but stays usable.
       const field = box(part(el, 'textarea'));
       expect(field.height).to.be.within(70, 120);
     });
   }
 
-  it('keeps Close in sight after sending, with Write another beside it', async () => {
+  it('keeps Close in sight after sending, with Write another beside it or both the full width', async () => {
     const el = await openPanel(EVERYTHING);
     type(part<HTMLTextAreaElement>(el, 'textarea')!, 'More green tea, please');
     await el.updateComplete;
@@ -54,6 +58,10 @@ describe('the panel on a 320×568 phone', () => {
     expect(closeButton.textContent!.trim()).to.equal('Close');
     expect(el.shadowRoot!.querySelector('.secondary')!.textContent!.trim()).to.equal('Write another answer');
     expect(within(box(closeButton), screen())).to.equal(true);
+    // Side by side, or stacked each the row's full width: never Close alone at the end of a second line.
+    const [another, close, row] = [box(el.shadowRoot!.querySelector('.secondary')), box(closeButton), box(closeButton.parentElement)];
+    const stacked = close.width >= row.width - 1 && another.width >= row.width - 1;
+    expect(close.top === another.top || stacked, 'side by side or both full width').to.equal(true);
     (closeButton as HTMLElement).click();
     await el.updateComplete;
     expect(part(el, 'panel'), 'Close closes').to.equal(null);
