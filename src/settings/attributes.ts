@@ -112,7 +112,7 @@ export const ABOUT: Readonly<Record<AttributeName, { meaning: string; shownDefau
   rating: { meaning: 'optional 1–5 scale', shownDefault: 'off' },
   topics: { meaning: 'comma-separated choices, one may be picked', shownDefault: 'none' },
   'privacy-url': { meaning: 'link under the form: what happens with the answer', shownDefault: 'none' },
-  'max-length': { meaning: 'characters allowed; a counter shows what is left' },
+  'max-length': { meaning: 'characters allowed; near the limit, a counter shows how many are left' },
   accent: {
     meaning: 'any CSS colour for buttons and focus ring; the text on it turns white or black, whichever reads better',
     shownDefault: 'theme colour',
