@@ -198,17 +198,17 @@ export class FeedbackPrompt extends LitElement {
 
   /** Sends whatever is queued now. */
   flush(): Promise<void> {
-    return this._delivery.flush();
+    return this._delivery.queue()?.flush(true) ?? Promise.resolve();
   }
 
   /** Answers the endpoint refused (a 4xx other than 408/409/425/429), kept for a later look. */
   failed(): Promise<QueuedAnswer[]> {
-    return this._delivery.failed();
+    return this._delivery.queue()?.failed() ?? Promise.resolve([]);
   }
 
   /** Sends a refused answer again, e.g. after the endpoint was fixed. */
   resend(id: string): Promise<void> {
-    return this._delivery.resend(id);
+    return this._delivery.queue()?.resend(id) ?? Promise.resolve();
   }
 
   protected override willUpdate(): void {
@@ -363,7 +363,7 @@ export class FeedbackPrompt extends LitElement {
     clearDraft();
     this._showThanks();
     // After feedback-submit, so the page never hears of a send before it heard of the answer.
-    void this._delivery.flush();
+    void this.flush();
   };
 
   private _showThanks(): void {

@@ -10,3 +10,6 @@ export const systemClock: Clock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as number),
 };
+
+/** False only when the browser knows it is offline (navigator.onLine is a hint, never proof of a connection). */
+export const online = (): boolean => globalThis.navigator?.onLine !== false;

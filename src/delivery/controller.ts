@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answer } from './answer.js';
-import type { QueueReport, QueuedAnswer } from './queue.js';
+import type { QueueReport } from './queue.js';
+import { online } from './clock.js';
 import { openPageQueue, type PageQueueHandle } from './page-queue.js';
 import { nextTask } from '../idle.js';
 
@@ -72,17 +73,9 @@ export class DeliveryController implements ReactiveController {
     this._set(online() ? 'sending' : 'savedOffline');
   }
 
-  /** Sends what is due now, ending a wait caused by a network error. */
-  flush(): Promise<void> {
-    return this._join()?.queue.flush(true) ?? Promise.resolve();
-  }
-
-  failed(): Promise<QueuedAnswer[]> {
-    return this._join()?.queue.failed() ?? Promise.resolve([]);
-  }
-
-  resend(id: string): Promise<void> {
-    return this._join()?.queue.resend(id) ?? Promise.resolve();
+  /** The page's queue, joined if need be; undefined off the page or without a usable endpoint. */
+  queue(): PageQueueHandle['queue'] | undefined {
+    return this._join()?.queue;
   }
 
   /** The customer moved on (another answer, or closed the thanks): no status to show. */
@@ -120,5 +113,3 @@ export class DeliveryController implements ReactiveController {
     this._host.requestUpdate();
   }
 }
-
-const online = (): boolean => globalThis.navigator?.onLine !== false;

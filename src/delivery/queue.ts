@@ -1,7 +1,7 @@
 import type { Answer } from './answer.js';
 import { nextDelay, parseRetryAfter } from './backoff.js';
 import type { Lock } from './leader.js';
-import { systemClock, type Clock } from './clock.js';
+import { online, systemClock, type Clock } from './clock.js';
 import type { KeyValueStore } from './store.js';
 import { byteLength, KEEPALIVE_LIMIT, KEEPALIVE_PER_REQUEST, type Outcome, type Transport } from './transport.js';
 
@@ -79,7 +79,7 @@ export class DeliveryQueue {
   constructor(options: QueueOptions) {
     this._o = {
       clock: systemClock,
-      isOnline: () => globalThis.navigator?.onLine !== false,
+      isOnline: online,
       random: Math.random,
       report: () => {},
       maxItems: 100,
