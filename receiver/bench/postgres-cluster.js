@@ -67,14 +67,22 @@ export async function startKeptCluster(dir) {
   return { url: `postgres://postgres@127.0.0.1:${port}/bench`, stop };
 }
 
-/** Empties the database `bench` (an interrupted load is thrown away rather than topped up). */
-export async function recreateBenchDatabase(url) {
-  const admin = new pg.Client({ connectionString: url.replace(/\/bench$/, '/postgres') });
+/**
+ * (Re)creates the database `name` in the cluster of `url`, empty, and returns its URL: `bench` before
+ * a load (an interrupted load is thrown away rather than topped up), `bench_empty` to compare start-ups.
+ */
+export async function recreateDatabase(url, name) {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
+  const target = new URL(url);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.href });
   await admin.connect();
   try {
-    await admin.query('DROP DATABASE IF EXISTS bench WITH (FORCE)');
-    await admin.query('CREATE DATABASE bench');
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
+  target.pathname = `/${name}`;
+  return target.href;
 }
