@@ -192,8 +192,11 @@ function dropOnExit(base, name) {
 }
 
 async function main(args) {
+  // `node --test receiver/test/` runs every .js file under a test folder, this one too, without
+  // arguments and inside the cluster this command already started: nothing to run then.
+  if (args.length === 0) return;
   let cluster = null;
-  if (!reason) cluster = await startCluster();
+  if (!reason && !process.env[URL_VARIABLE]) cluster = await startCluster();
   const stop = () => cluster?.stop();
   process.on('exit', stop);
   const child = spawn(process.execPath, args, {
