@@ -47,13 +47,9 @@ export const pageQueues = (start: (route: Listener) => RunningQueue) => {
     return {
       queue,
       async enqueue(answer, endpoint) {
+        await queue.enqueue(answer, endpoint);
+        // Recorded once stored: enqueue resolves before any send, so no report about it comes first.
         current.owners.set(answer.id, listener);
-        try {
-          await queue.enqueue(answer, endpoint);
-        } catch (error) {
-          current.owners.delete(answer.id);
-          throw error;
-        }
       },
       close() {
         current.listeners.delete(listener);
