@@ -87,7 +87,7 @@ const compactLanguages = () => ({
     const wrong = TEXT_KEYS.filter((key) => typeof texts.get(key) !== 'string');
     const extra = [...texts.keys()].filter((key) => !TEXT_KEYS.includes(key));
     if (wrong.length || extra.length || texts.size !== TEXT_KEYS.length)
-      this.error(`src/i18n/${code_}.ts: every English text key once, each a plain string (missing or not text: ${wrong.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'})`);
+      this.error(`every English text key once, each a plain string (missing or not text: ${wrong.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'})`);
     return { code: `export default ${JSON.stringify(TEXT_KEYS.map((key) => texts.get(key)))};`, map: null };
   },
 });
