@@ -78,8 +78,8 @@ const languageChunks = ({ base, emit }) => ({
 const compactLanguages = () => ({
   name: 'compact-languages',
   transform(code, id) {
-    const code_ = /src[\\/]i18n[\\/]([\w-]+)\.ts$/.exec(id)?.[1];
-    if (!LANGUAGE_CODES.includes(code_)) return null;
+    const lang = /src[\\/]i18n[\\/]([\w-]+)\.ts$/.exec(id)?.[1];
+    if (!LANGUAGE_CODES.includes(lang)) return null;
     const object = this.parse(code).body.find((node) => node.type === 'VariableDeclaration')?.declarations[0]?.init;
     const texts = new Map(
       (object?.type === 'ObjectExpression' ? object.properties : []).map((p) => [p.key.name ?? p.key.value, p.value.value]),
