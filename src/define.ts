@@ -22,7 +22,7 @@ export const define = (): void => {
  */
 const isFeedbackPrompt = (element: CustomElementConstructor): boolean => {
   const proto = element.prototype as Partial<FeedbackPrompt>;
-  return typeof proto.flush === 'function' && typeof proto.resend === 'function' && typeof proto.failed === 'function';
+  return (['flush', 'resend', 'failed'] as const).every((method) => typeof proto[method] === 'function');
 };
 
 /**

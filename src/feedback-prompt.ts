@@ -384,11 +384,9 @@ export class FeedbackPrompt extends LitElement {
     this._delivery.forget();
   }
 
-  private _onReport(report: QueueReport): void {
-    if (report.type === 'failed') {
-      const { id, status, retrying } = report;
-      this._emit('feedback-failed', { id, status, retrying });
-    } else this._emit(`feedback-${report.type}`, { id: report.id });
+  /** A report's fields besides its type are the event's detail: `{id}`, or `{id, status, retrying}` (see QueueReport). */
+  private _onReport({ type, ...detail }: QueueReport): void {
+    this._emit(`feedback-${type}`, detail as Detail<'feedback-failed'>);
   }
 
   private _restoreDraft(): void {

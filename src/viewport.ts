@@ -20,8 +20,8 @@ export const followViewport = (panel: HTMLElement): void => {
     const gap = hidden > 0 ? 8 : 76;
     panel.style.setProperty('--_bottom', `${hidden + gap}px`);
     panel.style.setProperty('--_max', `${viewport.height - gap - 16}px`);
-    // While the keyboard is open the panel is compact (the CSS drops the intro and the link beside
-    // Send), and the field being typed in is brought back into sight above Send's row.
+    // While the keyboard is open the panel is compact (the CSS drops the intro), and the field being
+    // typed in is brought back into sight above Send's row.
     panel.classList.toggle('kb', hidden > 0);
     if (hidden) (panel.getRootNode() as ShadowRoot).activeElement?.scrollIntoView({ block: 'nearest' });
   };
