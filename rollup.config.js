@@ -100,6 +100,7 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: 'feedback-prompt.js',
+      // Parts only some pages run (see scripts/size.js LAZY), loaded from beside the module.
       chunkFileNames: 'feedback-prompt-[name]-[hash].js',
     },
     plugins: [
@@ -117,6 +118,8 @@ export default [
     output: {
       file: 'dist/feedback-prompt.iife.js',
       format: 'iife',
+      // One file: what the ES module loads only when needed (see scripts/size.js) is inside it here.
+      inlineDynamicImports: true,
       // The wrapper's first statement, so it runs while document.currentScript is still this script.
       intro: 'const languageBase = document.currentScript?.src;',
     },

@@ -10,8 +10,14 @@ export const brotli = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 
-/** Each language's file, `feedback-prompt-{code}.js`, shared by both script builds. */
-const LANGUAGE_FILE = /^feedback-prompt-([\w-]+)\.js$/;
+/** Each language's file, `feedback-prompt-{code}.js` (code as in src/i18n/loaders.ts), shared by both script builds. */
+const LANGUAGE_FILE = /^feedback-prompt-([a-z]{2,3}(?:-[A-Z][a-z]{3})?)\.js$/;
+/** The ES module's other chunks, `feedback-prompt-{name}-{hash}.js`: code it loads only when a page needs it. */
+const LAZY_FILE = /^feedback-prompt-([a-z]+)-[\w-]+\.js$/;
+/** When each chunk loads; `onOpen` ones load by the time the panel opens. A chunk not listed here fails the build. */
+export const LAZY = {
+  lease: { onOpen: false, when: 'only in browsers without Web Locks (Safari before 15.4)' },
+};
 
 export function measure() {
   const esm = read('feedback-prompt.js');
@@ -22,10 +28,22 @@ export function measure() {
     .map(([file, code]) => ({ code, brotli: brotli(read(file)) }))
     .sort((a, b) => b.brotli - a.brotli);
   const largest = languages[0]?.brotli ?? 0;
+  const lazy = readdirSync(dist)
+    .map((file) => !LANGUAGE_FILE.test(file) && LAZY_FILE.exec(file))
+    .filter(Boolean)
+    .map(([file, name]) => {
+      if (!LAZY[name]) throw new Error(`scripts/size.js: say in LAZY when dist/${file} loads`);
+      return { file, name, ...LAZY[name], brotli: brotli(read(file)) };
+    });
+  const onOpen = lazy.filter((c) => c.onOpen).reduce((sum, c) => sum + c.brotli, 0);
   return {
     esm: { raw: esm.length, gzip: gzip(esm), brotli: brotli(esm) },
     // A page in one language: the module plus, for a language other than English, its file (the largest).
+    // What every page downloads, budgeted: the chunks below load only later or on some pages.
     esmOneLanguage: brotli(esm) + largest,
+    // A page whose customer opens the panel downloads its on-open chunks too.
+    esmOpened: brotli(esm) + onOpen + largest,
+    lazy,
     // The classic script carries English and fetches any other language's file the same way.
     iife: { raw: iife.length, gzip: gzip(iife), brotli: brotli(iife) },
     iifeOneLanguage: brotli(iife) + largest,
@@ -41,6 +59,9 @@ export function checkBudget() {
     [
       `dist/feedback-prompt.js       ${kb(m.esm.raw)} raw, ${kb(m.esm.gzip)} gzip, ${kb(m.esm.brotli)} brotli`,
       `  one page in one language:   ${kb(m.esmOneLanguage)} brotli (budget ${kb(budget.esmOneLanguage)})`,
+      `  a page that opens the panel: ${kb(m.esmOpened)} brotli (the on-open chunks below too)`,
+      `  chunks it loads only when needed (brotli):`,
+      ...m.lazy.map((c) => `    ${c.file} ${c.brotli} B, ${c.onOpen ? 'on open' : c.when}`),
       `dist/feedback-prompt.iife.js  ${kb(m.iife.raw)} raw, ${kb(m.iife.gzip)} gzip, ${kb(m.iife.brotli)} brotli with English (budget ${kb(budget.iife)})`,
       `  one page in one language:   ${kb(m.iifeOneLanguage)} brotli`,
       `language files (brotli), fetched beside either script when the page needs one:`,

@@ -4,16 +4,12 @@ import { systemClock, type Clock } from './clock.js';
 /** Runs `task` while no other tab of this origin runs one under the same name. */
 export type Lock = <T>(task: () => Promise<T>) => Promise<T>;
 
-/** How long a lease holds without renewal: a tab that crashed or froze frees the origin after this. */
-export const LEASE_MS = 30_000;
-const POLL_MS = 500;
-
 /**
- * Web Locks where available. Otherwise a lease in localStorage: weaker (two tabs can race in
- * the same millisecond), but the Idempotency-Key still keeps a deduplicating endpoint at one record.
- * A round can outlast one lease (each send may take 20 s), so the holder renews it while working,
- * and on finishing removes it only if it is still its own: a tab that was frozen past its lease
- * must not free the lease another tab has taken since.
+ * Web Locks where available. Otherwise (Safari before 15.4) the lease in localStorage of
+ * lease.ts, a file loaded only then, as the queue starts: the other browsers never download it.
+ * Should that file not load (the network dropped), tasks run as if this were the only tab: two
+ * tabs may then send the same answer at once, and the receiver keeps one (it deduplicates by the
+ * answer's id, its Idempotency-Key), so the cost is a rare second request, not a second record.
  */
 export const originLock = (
   name = 'feedback-prompt-send',
@@ -21,42 +17,14 @@ export const originLock = (
   /** Looked up only without Web Locks: a page's first touch of localStorage costs a few ms. */
   storage: () => Storage | undefined = safeLocalStorage,
   clock: Clock = systemClock,
-  leaseMs = LEASE_MS,
+  leaseMs?: number,
 ): Lock => {
   if (locks) return (task) => locks.request(name, () => task()) as Promise<Awaited<ReturnType<typeof task>>>;
   const found = storage();
   if (!found) return (task) => task();
-  const key = `${name}:lease`;
-  const me = Math.random().toString(36).slice(2);
-  const read = () => (found.getItem(key) ?? '').split(' ');
-  const heldByOther = () => {
-    const [owner, until] = read();
-    return owner && owner !== me && Number(until) > clock.now();
-  };
-  const take = () => found.setItem(key, `${me} ${clock.now() + leaseMs}`);
-  const wait = (ms: number) => new Promise((r) => clock.setTimeout(() => r(undefined), ms));
-  // Within this page, tasks queue behind each other; the lease only keeps other tabs out.
-  let tail: Promise<unknown> = Promise.resolve();
-  const leased = async <T>(task: () => Promise<T>): Promise<T> => {
-    while (heldByOther()) await wait(POLL_MS);
-    take();
-    let renewal: unknown;
-    // A third of the lease between renewals: one late timer (a busy or throttled tab) still renews in time.
-    const renew = () => {
-      if (read()[0] === me) take();
-      renewal = clock.setTimeout(renew, leaseMs / 3);
-    };
-    renewal = clock.setTimeout(renew, leaseMs / 3);
-    try {
-      return await task();
-    } finally {
-      clock.clearTimeout(renewal);
-      if (read()[0] === me) found.removeItem(key);
-    }
-  };
-  return (task) => {
-    const run = tail.then(() => leased(task));
-    tail = run.catch(() => {});
-    return run;
-  };
+  const lease = import('./lease.js').then(
+    ({ leaseLock }) => leaseLock(name, found, clock, leaseMs),
+    (): Lock => (task) => task(),
+  );
+  return (task) => lease.then((lock) => lock(task));
 };

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { LEASE_MS, originLock, type Lock } from '../../src/delivery/leader.js';
-import { fakeClock, settle, START } from '../support/fake-clock.js';
+import { originLock, type Lock } from '../../src/delivery/leader.js';
+import { LEASE_MS } from '../../src/delivery/lease.js';
+import { fakeClock, START } from '../support/fake-clock.js';
 
 /** Runs two tasks under `first` and `second`; each logs its start and end and holds until released. */
 const race = async (first: Lock, second: Lock, secondIsWaiting: () => Promise<void> = async () => {}) => {
@@ -142,8 +143,11 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
     const first = originLock(name, NO_LOCKS, () => localStorage, clock);
     const second = originLock(name, NO_LOCKS, () => localStorage, clock);
     let release!: () => void;
-    const held = first(() => new Promise<void>((r) => (release = r)));
-    await settle();
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    // The lease's own file loads first (as in a browser without Web Locks): wait for the task to start.
+    const held = first(() => new Promise<void>((r) => ((release = r), started())));
+    await running;
     expect(localStorage.getItem(key()), 'the first tab holds the lease').to.match(/ \d+$/);
     let secondRan = false;
     const waiting = second(async () => void (secondRan = true));
@@ -162,8 +166,10 @@ describe('originLock with the localStorage lease (no Web Locks)', () => {
   it('on finishing, leaves alone a lease another tab took meanwhile (this tab was frozen past its own)', async () => {
     const lock = originLock(name, NO_LOCKS, () => localStorage);
     let release!: () => void;
-    const held = lock(() => new Promise<void>((r) => (release = r)));
-    await settle();
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const held = lock(() => new Promise<void>((r) => ((release = r), started())));
+    await running;
     const other = `othertab ${Date.now() + LEASE_MS}`;
     localStorage.setItem(key(), other);
     release();
