@@ -15,6 +15,7 @@ export class InboxComposer extends LightElement {
     body: { state: true },
     busy: { state: true },
     error: { state: true },
+    ready: { state: true },
   };
   answer!: StoredAnswer;
   smtp = false;
@@ -22,16 +23,20 @@ export class InboxComposer extends LightElement {
   body = '';
   busy = false;
   error = '';
+  /** The form appears only once the opening is written: an early mailto: link would open an empty e-mail. */
+  ready = false;
   private cursor = 0;
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
+    if (this.ready) return; // moved in the page, not opened anew: keep what the owner typed
     const lang = supported(this.answer.lang) ?? uiLang();
     const texts = await translationFor(lang);
     const opening = `${tIn(texts, lang, 'replyGreeting')}\n\n${tIn(texts, lang, 'replyThanks')}\n\n${quote(this.answer.answer)}\n\n`;
     this.cursor = opening.length;
     this.subject = tIn(texts, lang, 'replySubject');
     this.body = `${opening}\n\n${tIn(texts, lang, 'replySignoff')}\n`;
+    this.ready = true;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -84,6 +89,7 @@ export class InboxComposer extends LightElement {
   };
 
   protected override render() {
+    if (!this.ready) return nothing;
     const id = this.answer.id;
     const email = this.answer.email ?? '';
     const mailto = html`<a class="button ${this.smtp ? 'quiet' : 'primary'}" href=${mailtoHref(email, this.subject, this.body)} @click=${this.openMailApp}
