@@ -72,7 +72,9 @@ test('triage works with the keyboard alone, and the shortcuts are listed', async
   await signIn(page, inbox, OWNER.email, OWNER.password);
   await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, {}, answers.length);
   const patched = () => page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/answers/'));
-  const focusedId = () => page.evaluate(() => document.activeElement?.closest('[data-answer-id]')?.dataset.answerId);
+  // The focus moves once the list has re-rendered: wait for it rather than read it straight after the key.
+  const focusReaches = (id) =>
+    page.waitForFunction((want) => document.activeElement?.closest('[data-answer-id]')?.dataset.answerId === want, { timeout: 5000 }, id);
 
   // The list of shortcuts: a dialog that takes the focus and gives it back.
   await page.keyboard.press('?');
@@ -84,17 +86,18 @@ test('triage works with the keyboard alone, and the shortcuts are listed', async
   await page.waitForSelector('dialog.shortcuts:not([open])');
 
   await page.keyboard.press('j');
-  assert.equal(await focusedId(), answers[0].id);
+  await focusReaches(answers[0].id);
   await page.keyboard.press('j');
+  await focusReaches(answers[1].id);
   await page.keyboard.press('k');
-  assert.equal(await focusedId(), answers[0].id);
+  await focusReaches(answers[0].id);
   await page.keyboard.press('j');
-  assert.equal(await focusedId(), answers[1].id);
+  await focusReaches(answers[1].id);
 
   // e: handled, the card leaves "To do", the next one has the focus; u brings it back.
   await Promise.all([patched(), page.keyboard.press('e')]);
   await page.waitForFunction((id) => !document.querySelector(`[data-answer-id="${id}"]`), {}, answers[1].id);
-  assert.equal(await focusedId(), answers[2].id);
+  await focusReaches(answers[2].id);
   assert.equal((await receiver.store.get(answers[1].id)).status, 'handled');
   await Promise.all([patched(), page.keyboard.press('u')]);
   await page.waitForFunction((id) => document.activeElement?.dataset.answerId === id, {}, answers[1].id);
