@@ -15,13 +15,15 @@ export const terserOptions = {
   // keep_fargs: nothing in the bundle reads a function's length.
   compress: { passes: 3, keep_fargs: false },
   // Our own private members (Lit's cross-package names are `_$…`), and the names of objects that
-  // never leave the bundle: the panel's and fields' props, the delivery queue's options, its
-  // handle and its transport's outcome. Nothing stored or sent (Answer, QueuedAnswer, drafts, event
-  // details), no setting (read by name from the attribute table) and no DOM or Lit name is here.
+  // never leave their file: the delivery queue's options, its handle and its transport's outcome.
+  // Nothing stored or sent (Answer, QueuedAnswer, drafts, event details), no setting (read by name
+  // from the attribute table) and no DOM or Lit name is here. Nor is anything that crosses into a
+  // chunk (the panel's and fields' props go to panel-view): each file is minified alone, so the
+  // two sides would get different names.
   mangle: {
     properties: {
       regex:
-        /^_[a-zA-Z]|^(lastText|thanked|onKeydown|onClose|onAnother|onInput|isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
+        /^_[a-zA-Z]|^(isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
     },
   },
   format: { comments: false },
@@ -96,6 +98,8 @@ export default [
   // <script type="module">: Lit and idb-keyval bundled; each non-English language a small chunk.
   {
     input: { 'feedback-prompt': 'src/script-module.ts' },
+    // The chunks import Lit and the rest from the module itself, rather than from a third file.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',
