@@ -15,15 +15,15 @@ export const terserOptions = {
   // keep_fargs: nothing in the bundle reads a function's length.
   compress: { passes: 3, keep_fargs: false },
   // Our own private members (Lit's cross-package names are `_$…`), and the names of objects that
-  // never leave their file: the delivery queue's options, its handle and its transport's outcome.
-  // Nothing stored or sent (Answer, QueuedAnswer, drafts, event details), no setting (read by name
-  // from the attribute table) and no DOM or Lit name is here. Nor is anything that crosses into a
-  // chunk (the panel's and fields' props go to panel-view): each file is minified alone, so the
-  // two sides would get different names.
+  // never leave the bundle: the panel's and fields' props, the delivery queue's options, its
+  // handle and its transport's outcome. Nothing stored or sent (Answer, QueuedAnswer, drafts, event
+  // details), no setting (read by name from the attribute table) and no DOM or Lit name is here.
+  // Nor anything that crosses into a chunk (each file is minified alone, so the two sides would
+  // get different names): the lease and viewport chunks take plain arguments.
   mangle: {
     properties: {
       regex:
-        /^_[a-zA-Z]|^(isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
+        /^_[a-zA-Z]|^(lastText|thanked|onKeydown|onClose|onAnother|onInput|isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
     },
   },
   format: { comments: false },
@@ -124,6 +124,8 @@ export default [
       format: 'iife',
       // One file: what the ES module loads only when needed (see scripts/size.js) is inside it here.
       inlineDynamicImports: true,
+      // Their namespace objects stay inside the bundle: nothing could change them, so no Object.freeze.
+      freeze: false,
       // The wrapper's first statement, so it runs while document.currentScript is still this script.
       intro: 'const languageBase = document.currentScript?.src;',
     },

@@ -16,7 +16,7 @@ const LANGUAGE_FILE = /^feedback-prompt-([a-z]{2,3}(?:-[A-Z][a-z]{3})?)\.js$/;
 const LAZY_FILE = /^feedback-prompt-([a-z-]+)-[\w-]{8}\.js$/;
 /** When each chunk loads; `onOpen` ones load by the time the panel opens. A chunk not listed here fails the build. */
 export const LAZY = {
-  'panel-view': { onOpen: true, when: 'when the pointer or focus reaches the launcher, or the panel opens' },
+  viewport: { onOpen: true, when: 'when a floating panel first opens (following the on-screen keyboard)' },
   lease: { onOpen: false, when: 'only in browsers without Web Locks (Safari before 15.4)' },
 };
 

@@ -12,23 +12,8 @@ import { idle, nextTask, whenIdle } from './idle.js';
 import { problemWith } from './answer-check.js';
 import type { FeedbackPromptEventMap } from './events.js';
 import { isRightToLeft, loadTranslation, text, translationFor, type TextKey } from './i18n/index.js';
-
-/** The open panel's code, once loaded (see panel-view.ts); shared by every prompt on the page. */
-let panelView: typeof import('./panel-view.js') | undefined;
-let loadingView: Promise<boolean> | undefined;
-/**
- * Loads the panel's code: when the pointer or focus reaches the launcher (so it is usually here
- * before the click), or when the panel opens. Resolves false if the file did not load; the next
- * try loads it again.
- */
-const loadPanelView = (): Promise<boolean> =>
-  (loadingView ??= import('./panel-view.js').then(
-    (view) => !!(panelView = view),
-    () => {
-      loadingView = undefined;
-      return false;
-    },
-  ));
+import { renderFields } from './fields.js';
+import { renderPanel } from './panel.js';
 
 /** Every attribute of the table as a reactive property; booleans follow the attribute's presence. */
 const attributeProperties = (): PropertyDeclarations =>
@@ -239,22 +224,6 @@ export class FeedbackPrompt extends LitElement {
     if (!translationFor(lang)) void loadTranslation(lang).then(() => this.requestUpdate());
     // The inline form is always open: bring back a draft from an earlier page view at once.
     if (settings.endpoint && settings.position === 'inline') this._restoreDraft();
-    // An open panel draws once its code is here.
-    if (!panelView && this._panelShown) void loadPanelView().then((ok) => ok && this.requestUpdate());
-  }
-
-  /** The inline form always, a floating panel while open. */
-  private get _panelShown(): boolean {
-    return !!this._current.endpoint && (this._open || this._current.position === 'inline');
-  }
-
-  /**
-   * Also waits, while the panel is to be shown, for its code and the update that draws it: that
-   * update is requested (willUpdate) as the code arrives, before this wait on the same load ends.
-   */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    return this._panelShown && (await loadPanelView()) && this.isUpdatePending ? super.getUpdateComplete() : done;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -290,14 +259,12 @@ export class FeedbackPrompt extends LitElement {
             type="button"
             aria-expanded=${this._open}
             aria-controls="panel"
-            @pointerenter=${loadPanelView}
-            @focus=${loadPanelView}
             @click=${() => (this._open ? this.close() : this.open())}
           >
             ${this._t('launcher')}
           </button>`}
-      ${panelView && (inline || this._open)
-        ? panelView.renderPanel({
+      ${inline || this._open
+        ? renderPanel({
             t: (key) => this._t(key),
             inline,
             thanked: this._thanked,
@@ -315,7 +282,7 @@ export class FeedbackPrompt extends LitElement {
 
   private _form(settings: Settings): TemplateResult {
     return html`<form novalidate @submit=${this._submit}>
-      ${panelView!.renderFields({
+      ${renderFields({
         t: (key, n) => this._t(key, n),
         answer: this._answer,
         email: this._email,

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TextKey } from './i18n/index.js';
-import { followViewport } from './viewport.js';
 
 export interface PanelProps {
   t: (key: TextKey) => string;
@@ -41,8 +40,18 @@ export const renderPanel = (p: PanelProps): TemplateResult => {
   </section>`;
 };
 
-/** Once per panel: the panel is drawn anew on every open. */
-const onFocusIn = { handleEvent: (e: FocusEvent): void => followViewport(e.currentTarget as HTMLElement), once: true };
+/**
+ * Once per panel: the panel is drawn anew on every open. The following is a file of its own
+ * (viewport.ts), loaded only once a panel opens: a page whose panel never opens never downloads it.
+ * Where it cannot load (the network dropped before the first open), the CSS fallbacks hold.
+ */
+const onFocusIn = {
+  handleEvent: (e: FocusEvent): void => {
+    const panel = e.currentTarget as HTMLElement;
+    import('./viewport.js').then(({ followViewport }) => followViewport(panel), () => {});
+  },
+  once: true,
+};
 
 /** After sending: Close is the main action (the customer is done); writing another sits beside it. */
 const thanks = (p: PanelProps): TemplateResult =>
