@@ -16,7 +16,7 @@ const groupOf = (id) => {
   if (rel.startsWith('src/delivery/')) return 'delivery queue (src/delivery/)';
   if (rel.startsWith('src/i18n/')) return 'English texts and language loading (src/i18n/)';
   if (rel === 'src/feedback-prompt.styles.ts') return 'styles';
-  return 'element, settings, triggers (src/*.ts; the open panel is a chunk of its own)';
+  return 'element, panel, fields, settings, triggers (src/*.ts)';
 };
 
 const { default: configs, terserOptions } = await import(pathToFileURL(path.join(ROOT, 'rollup.config.js')).href);
