@@ -88,6 +88,7 @@ export async function startFaultReceiver({ allowedOrigins }) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+  const up = () => new Promise((resolve) => (server.listening ? resolve() : server.listen(port, '127.0.0.1', resolve)));
   return {
     endpoint: `http://127.0.0.1:${port}/answers`,
     // Really down: nothing listens on the port, so the browser meets a refused connection.
@@ -96,8 +97,13 @@ export async function startFaultReceiver({ allowedOrigins }) {
         server.close(resolve);
         server.closeAllConnections();
       }),
-    up: () => new Promise((resolve) => (server.listening ? resolve() : server.listen(port, '127.0.0.1', resolve))),
-    reset,
+    up,
+    // A fresh endpoint is also a listening one: a test that failed while it was down must not
+    // leave every later test meeting refused connections.
+    reset: async () => {
+      await reset();
+      await up();
+    },
     script: (faults) => void script.push(...faults),
     log: async () => ({ attempts, records: await storedRecords(receiver.store) }),
     close: async () => {
