@@ -22,8 +22,10 @@ export const terserOptions = {
   // get different names): the lease and viewport chunks take plain arguments.
   mangle: {
     properties: {
+      // The regex is the whole list: names below that browsers also use (store, enqueue, lock, kind…) are ours here too.
+      builtins: true,
       regex:
-        /^_[a-zA-Z]|^(lastText|thanked|onKeydown|onClose|onAnother|onInput|isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store)$/,
+        /^_[a-zA-Z]|^(lastText|thanked|onKeydown|onClose|onAnother|onInput|isOnline|maxItems|maxAgeMs|retryAfter|transport|listeners|owners|kind|report|enqueue|durable|dispose|sendOnExit|forget|lock|store|queue|stop|submit)$/,
     },
   },
   format: { comments: false },
