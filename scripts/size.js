@@ -17,6 +17,7 @@ const LAZY_FILE = /^feedback-prompt-([a-z-]+)-[\w-]{8}\.js$/;
 /** When each chunk loads; `onOpen` ones load by the time the panel opens. A chunk not listed here fails the build. */
 export const LAZY = {
   viewport: { onOpen: true, when: 'when a floating panel first opens (following the on-screen keyboard)' },
+  contrast: { onOpen: false, when: 'only on a page with its own accent (button text colour)' },
   lease: { onOpen: false, when: 'only in browsers without Web Locks (Safari before 15.4)' },
 };
 
