@@ -1,4 +1,4 @@
-import { createStore, values, set, delMany, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** The storage the queue needs; plain cloneable values keyed by answer id. */
 export interface KeyValueStore<T> {
@@ -41,7 +41,8 @@ const mayExist = async (name: string): Promise<boolean> => {
 };
 
 /**
- * IndexedDB through idb-keyval. Reads never create the database: nothing is written to the
+ * IndexedDB through idb-keyval's store and request helpers (its values/set/delMany wrappers would
+ * bring its default database along, unused here). Reads never create the database: nothing is written to the
  * customer's device before they act. A failing connection is reopened once per operation,
  * because browsers close idle or backgrounded connections (Safari especially).
  */
@@ -62,10 +63,12 @@ export const idbStore = <T>(dbName = DB_NAME, timeoutMs = 3000): KeyValueStore<T
     all: async () => {
       if (!created && !(await mayExist(dbName))) return [];
       created = true;
-      return run((s) => values<T>(s));
+      return run((s) => s('readonly', (os) => promisifyRequest<T[]>(os.getAll())));
     },
-    put: (key, value) => ((created = true), run((s) => set(key, value, s))),
-    delete: batched((keys) => run((s) => delMany(keys, s))),
+    put: (key, value) =>
+      ((created = true), run((s) => s('readwrite', (os) => (os.put(value, key), promisifyRequest(os.transaction))))),
+    delete: batched((keys) =>
+      run((s) => s('readwrite', (os) => (keys.forEach((key) => os.delete(key)), promisifyRequest(os.transaction))))),
   };
 };
 
