@@ -20,13 +20,9 @@ export const styles = css`
     color: var(--_text);
     -webkit-text-size-adjust: 100%;
   }
-  *,
-  *::before,
-  *::after {
+  /* No pseudo-elements and no [hidden] here: the templates draw neither. */
+  * {
     box-sizing: border-box;
-  }
-  [hidden] {
-    display: none !important;
   }
   button,
   input,
