@@ -249,7 +249,7 @@ export class FeedbackPrompt extends LitElement {
     const rtl = isRightToLeft(lang);
     // Mirrors for right-to-left: the default corner becomes the reading start, bottom-left.
     const start = position === 'bottom-left' || (rtl && !this.position);
-    const classes = `root ${inline ? 'inline' : ''} ${start ? 'start' : ''} ${rtl ? 'rtl' : ''}`;
+    const classes = `root ${inline ? 'inline' : ''} ${start ? 'start' : ''}`;
     const status = this._thanked && this._delivery.status;
     return html`<div class=${classes} dir=${rtl ? 'rtl' : 'ltr'} lang=${lang}>
       ${inline
