@@ -35,14 +35,17 @@ export const setShortcutsEnabled = (on: boolean): void => {
   }
 };
 
-const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+// Fields that take letters; a checkbox or button with the focus does not, so j still moves from there.
+const TYPING =
+  'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset]), textarea, select, [contenteditable=""], [contenteditable="true"]';
 
 /** The action a key press asks for, or undefined when it is typing, a modified key or turned off. */
 export function shortcutFor(event: KeyboardEvent): ShortcutAction | undefined {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return undefined;
   const target = event.target as Element | null;
   if (target?.closest?.(TYPING)) return undefined;
-  if (target?.closest?.('dialog')) return undefined;
+  // Only an open dialog keeps its keys: focus can linger on a button of one that has just closed.
+  if (target?.closest?.('dialog[open]')) return undefined;
   if (!shortcutsEnabled()) return undefined;
   return SHORTCUTS.find((shortcut) => shortcut.key === event.key)?.action;
 }
