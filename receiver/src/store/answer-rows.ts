@@ -1,12 +1,26 @@
 // What both dialects share about answers: normalising what comes in (timestamps, e-mail keys, tags,
 // limits) and the keyset stream built on list().
-import type { AnswerFilter, Page, StoredAnswer } from './store.js';
+import type { AnswerFilter, OutboxJob, Page, StoredAnswer, WireAnswer } from './store.js';
 import { StoreInputError } from './store.js';
 
 /** Largest page the store hands out, whatever the caller asks (the API caps at 200 itself). */
 export const MAX_PAGE = 1000;
 /** Rows per keyset page while streaming: small enough that no read holds the database for long. */
 export const STREAM_CHUNK = 500;
+/** Rows deleted per transaction by retention, so a large purge never holds the write lock for long. */
+export const DELETE_CHUNK = 2000;
+/** Expired sessions are swept on every this many setSession calls. */
+export const SESSION_SWEEP_EVERY = 100;
+
+/** A row as a driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** One answer waiting for the next group commit, with the outbox jobs written in its transaction. */
+export interface PendingInsert {
+  answer: WireAnswer;
+  receivedAt: string;
+  jobs: Omit<OutboxJob, 'id' | 'attempts'>[];
+}
 
 export function isoTimestamp(value: string, field: string): string {
   const time = Date.parse(value);

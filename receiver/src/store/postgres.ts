@@ -9,6 +9,10 @@ import {
   normaliseFilter,
   normaliseTags,
   pageSize,
+  DELETE_CHUNK,
+  SESSION_SWEEP_EVERY,
+  type PendingInsert,
+  type Row,
 } from './answer-rows.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
@@ -33,15 +37,7 @@ import {
   type WireAnswer,
 } from './store.js';
 
-type Row = Record<string, unknown>;
-interface PendingInsert {
-  answer: WireAnswer;
-  receivedAt: string;
-  jobs: Omit<OutboxJob, 'id' | 'attempts'>[];
-}
 
-const DELETE_CHUNK = 2000;
-const SESSION_SWEEP_EVERY = 100;
 
 /** SQLSTATE classes that blame the data of a statement (22 data exception, 23 constraint): a batch
  * failing with one of these is retried one answer at a time so only the bad one fails. */

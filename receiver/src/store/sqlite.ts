@@ -10,6 +10,10 @@ import {
   normaliseFilter,
   normaliseTags,
   pageSize,
+  DELETE_CHUNK,
+  SESSION_SWEEP_EVERY,
+  type PendingInsert,
+  type Row,
 } from './answer-rows.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
@@ -35,17 +39,7 @@ import {
   type WireAnswer,
 } from './store.js';
 
-type Row = Record<string, unknown>;
-interface PendingInsert {
-  answer: WireAnswer;
-  receivedAt: string;
-  jobs: Omit<OutboxJob, 'id' | 'attempts'>[];
-}
 
-/** Rows deleted per transaction by retention, so a large purge never holds the write lock for long. */
-const DELETE_CHUNK = 2000;
-/** Expired sessions are swept on every this many setSession calls. */
-const SESSION_SWEEP_EVERY = 100;
 
 export const SQLITE_FILE = 'answers.sqlite';
 
