@@ -40,7 +40,7 @@ const field = (name: keyof Filters, label: Key, value: string, extra: { type?: s
       id="filter-${name}"
       name=${name}
       type=${extra.type ?? 'text'}
-      .value=${live(value)}
+      .value=${value /* not live(): a render while the owner types (a list arriving) must not undo letters */}
       autocomplete="off"
       aria-describedby=${extra.hint ? `filter-${name}-hint` : nothing}
     />
