@@ -3,17 +3,8 @@
 // them. Seeded, so two runs send the same mix; every answer gets a fresh id.
 import { randomUUID } from 'node:crypto';
 
-/** Small seeded PRNG (mulberry32): the same mix of answers on every run. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator as the soak's: one copy of it.
+export { seededRandom } from '../../scripts/soak-faults.js';
 
 // Phrases per language, joined into answers of 1 to ~40 phrases (a few words to a long paragraph).
 const PHRASES = {
